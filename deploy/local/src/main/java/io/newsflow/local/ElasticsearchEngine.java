@@ -1,0 +1,165 @@
+package io.newsflow.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Elasticsearch from its minimal distribution (Maven Central's integ-test-zip), single node, security off, on
+ * loopback. Its home is unpacked once and shared by the stacks; each stack has its own config, data and logs.
+ */
+final class ElasticsearchEngine extends Engine {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    ElasticsearchEngine(StackConfig config) {
+        super(config);
+    }
+
+    @Override
+    String name() {
+        return "Elasticsearch";
+    }
+
+    @Override
+    int port() {
+        return config.elasticsearchPort();
+    }
+
+    @Override
+    String endpoint() {
+        return "http://" + config.elasticsearchHost();
+    }
+
+    private Path dir() {
+        return config.stackDir().resolve("elasticsearch");
+    }
+
+    @Override
+    Path log() {
+        return dir().resolve("logs").resolve("newsflow.log");
+    }
+
+    private Path pidFile() {
+        return dir().resolve("elasticsearch.pid");
+    }
+
+    @Override
+    Optional<ProcessHandle> process() {
+        return Processes.fromPidFile(pidFile());
+    }
+
+    @Override
+    protected Duration startTimeout() {
+        return Duration.ofSeconds(180);
+    }
+
+    private static String version() {
+        return StackConfig.buildInfo().getProperty("elasticsearch.version");
+    }
+
+    Path installation() {
+        return config.enginesDir().resolve("elasticsearch-" + version());
+    }
+
+    @Override
+    protected Process launch() {
+        try {
+            install();
+            Path conf = dir().resolve("config");
+            Files.createDirectories(conf.resolve("jvm.options.d"));
+            Files.createDirectories(dir().resolve("data"));
+            try (Stream<Path> files = Files.list(installation().resolve("config"))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path copy = conf.resolve(file.getFileName());
+                    if (!Files.exists(copy)) {
+                        Files.copy(file, copy);
+                    }
+                }
+            }
+            Files.writeString(conf.resolve("elasticsearch.yml"), settings());
+            Files.writeString(conf.resolve("jvm.options.d").resolve("newsflow.options"), "-Xms512m\n-Xmx512m\n");
+            ServiceUser.ensureExists();
+            ServiceUser.own(dir());
+            // "elasticsearch -d" exits once the node runs in the background: non-zero means it did not start
+            return Processes.spawnDetached(
+                    ServiceUser.command(List.of(
+                            installation()
+                                    .resolve("bin")
+                                    .resolve("elasticsearch")
+                                    .toString(),
+                            "-d",
+                            "-p",
+                            pidFile().toString())),
+                    log(),
+                    Map.of("ES_JAVA_HOME", Java.home().toString(), "ES_PATH_CONF", conf.toString()),
+                    dir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void install() {
+        if (Files.isExecutable(installation().resolve("bin").resolve("elasticsearch"))) {
+            return;
+        }
+        Path distribution = Path.of(StackConfig.buildInfo().getProperty("engines.dir"))
+                .resolve("elasticsearch-" + version() + ".zip");
+        Path unpacked = config.enginesDir().resolve("elasticsearch-" + version() + "-zip");
+        try {
+            Files.createDirectories(config.enginesDir());
+            Archives.deleteRecursively(unpacked);
+            Archives.unzip(distribution, unpacked);
+            // the zip holds one top directory, elasticsearch-<version>
+            Files.move(unpacked.resolve("elasticsearch-" + version()), installation());
+            Archives.deleteRecursively(unpacked);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String settings() {
+        return String.join(
+                "\n",
+                "# Written by the newsflow launcher at each start.",
+                "cluster.name: newsflow-" + config.name(),
+                "node.name: newsflow-" + config.name() + "-1",
+                "discovery.type: single-node",
+                "xpack.security.enabled: false",
+                "network.host: 127.0.0.1",
+                "http.port: " + config.elasticsearchPort(),
+                "transport.port: " + config.elasticsearchTransportPort(),
+                "path.data: " + dir().resolve("data"),
+                "path.logs: " + dir().resolve("logs"),
+                // a developer's nearly full disk must not turn the index read-only
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                "");
+    }
+
+    @Override
+    protected boolean ready() throws IOException, InterruptedException {
+        // GET / answers 405 in the minimal distribution; cluster health is the readiness that matters
+        HttpResponse<Void> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(endpoint() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200;
+    }
+
+    @Override
+    protected void shutdown(ProcessHandle process) {
+        Processes.terminate(process, Duration.ofSeconds(60));
+    }
+}

@@ -1,0 +1,138 @@
+package io.newsflow.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The local stack: real Kafka, Elasticsearch and PostgreSQL (and, for a full run, the three services) on this
+ * machine. Starts what is not running, reuses what is, and stops by recorded pid. One launcher for
+ * {@code ./newsflow} and for the tests ({@link LocalStackTestResource}).
+ */
+public final class LocalStack {
+
+    private final StackConfig config;
+    private final List<Engine> engines;
+
+    public LocalStack(StackConfig config) {
+        Java.requireSupportedVersion();
+        this.config = config;
+        this.engines = List.of(new KafkaEngine(config), new ElasticsearchEngine(config), new PostgresEngine(config));
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /**
+     * Starts the engines that are not running (in parallel) and waits until all three are ready.
+     *
+     * @return one line per engine: where it listens, and whether it was started or reused
+     */
+    public List<String> startEngines() {
+        return locked(() -> start(engines));
+    }
+
+    /** Starts the three services from their builds under {@code repository}, on top of running engines. */
+    public List<String> startServices(Path repository) {
+        return locked(() -> start(services(repository)));
+    }
+
+    /** Stops the services, then the engines; returns what it stopped. */
+    public List<String> stop(Path repository) {
+        return locked(() -> {
+            List<String> stopped = new ArrayList<>();
+            List<Engine> all = new ArrayList<>(services(repository));
+            all.addAll(engines.reversed());
+            for (Engine engine : all) {
+                if (engine.stop()) {
+                    stopped.add("stopped " + engine.name());
+                }
+            }
+            return stopped;
+        });
+    }
+
+    /** One line per process: running (with pid and where) or stopped. */
+    public List<String> status(Path repository) {
+        List<Engine> all = new ArrayList<>(engines);
+        all.addAll(services(repository));
+        return all.stream()
+                .map(engine -> engine.process()
+                        .map(p -> String.format(
+                                "%-15s running (pid %d) at %s", engine.name(), p.pid(), engine.endpoint()))
+                        .orElse(String.format("%-15s stopped", engine.name())))
+                .toList();
+    }
+
+    /** The Quarkus configuration that points a service at this stack's engines. */
+    public Map<String, String> serviceConfiguration() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("kafka.bootstrap.servers", config.kafkaBootstrapServers());
+        properties.put("quarkus.elasticsearch.hosts", config.elasticsearchHost());
+        properties.put("quarkus.datasource.reactive.url", config.postgresReactiveUrl());
+        properties.put("quarkus.datasource.jdbc.url", config.postgresJdbcUrl());
+        properties.put("quarkus.datasource.username", PostgresEngine.USER);
+        properties.put("quarkus.datasource.password", PostgresEngine.PASSWORD);
+        return properties;
+    }
+
+    /** The log file of each process, by name. */
+    public Map<String, Path> logs(Path repository) {
+        Map<String, Path> logs = new LinkedHashMap<>();
+        engines.forEach(engine -> logs.put(engine.name(), engine.log()));
+        services(repository).forEach(service -> logs.put(service.name(), service.log()));
+        return logs;
+    }
+
+    private List<Engine> services(Path repository) {
+        Map<String, String> properties = serviceConfiguration();
+        return List.of(
+                service(repository, "ingest-service", config.ingestPort(), "256m", properties),
+                service(repository, "enrich-service", config.enrichPort(), "512m", properties),
+                service(repository, "search-service", config.searchPort(), "256m", properties));
+    }
+
+    private Engine service(Path repository, String name, int port, String heap, Map<String, String> properties) {
+        Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return new ServiceApp(config, name, jar, port, heap, properties);
+    }
+
+    private static List<String> start(List<Engine> engines) {
+        List<Boolean> started = new ArrayList<>();
+        for (Engine engine : engines) {
+            started.add(engine.startIfStopped());
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < engines.size(); i++) {
+            Engine engine = engines.get(i);
+            engine.awaitReady();
+            lines.add(String.format(
+                    "%-15s %-8s %s", engine.name(), started.get(i) ? "started" : "reused", engine.endpoint()));
+        }
+        return lines;
+    }
+
+    /** Runs under a lock on the stack's directory, so two launchers never start the same engine twice. */
+    private <T> T locked(Supplier<T> action) {
+        try {
+            Files.createDirectories(config.stackDir());
+            Path lockFile = config.stackDir().resolve(".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                return action.get();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

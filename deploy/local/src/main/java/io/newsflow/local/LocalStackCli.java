@@ -1,0 +1,92 @@
+package io.newsflow.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The launcher's command line, behind {@code ./newsflow}.
+ *
+ * <pre>
+ * start [--stack run|test] [--services]   start what is not running, wait until ready, print where
+ * load-sample FILE                         post a JSON-lines corpus and wait until it is searchable
+ * status [--stack run|test]                what runs, with pids
+ * stop [--stack run|test]                  stop the services, then the engines
+ * </pre>
+ */
+public final class LocalStackCli {
+
+    private LocalStackCli() {}
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(List.of(args)));
+        } catch (StackException e) {
+            System.err.println("newsflow: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println("newsflow: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static int run(List<String> args) throws Exception {
+        List<String> rest = new ArrayList<>(args);
+        String stackName = option(rest, "--stack", "run");
+        boolean withServices = rest.remove("--services");
+        if (rest.isEmpty()) {
+            System.err.println("usage: start [--stack run|test] [--services] | load-sample FILE | status | stop");
+            return 2;
+        }
+        StackConfig config = switch (stackName) {
+            case "run" -> StackConfig.run();
+            case "test" -> StackConfig.tests();
+            default -> throw new StackException("--stack is run or test, not " + stackName);
+        };
+        LocalStack stack = new LocalStack(config);
+        Path repository = Path.of("").toAbsolutePath();
+        switch (rest.getFirst()) {
+            case "start" -> {
+                stack.startEngines().forEach(line -> System.out.println("  " + line));
+                if (withServices) {
+                    stack.startServices(repository).forEach(line -> System.out.println("  " + line));
+                }
+                System.out.println("  data and logs under " + config.stackDir());
+            }
+            case "load-sample" -> {
+                if (rest.size() < 2) {
+                    throw new StackException("load-sample needs the corpus file");
+                }
+                SampleLoader loader = new SampleLoader(
+                        "http://127.0.0.1:" + config.ingestPort(), "http://127.0.0.1:" + config.searchPort());
+                int accepted = loader.load(Path.of(rest.get(1)));
+                // ids come from the URLs, so a second load replaces the same documents: accepted is the target
+                long total = loader.awaitSearchable(accepted, Duration.ofMinutes(5));
+                System.out.println("  " + total + " articles searchable");
+            }
+            case "status" -> stack.status(repository).forEach(line -> System.out.println("  " + line));
+            case "stop" -> {
+                List<String> stopped = stack.stop(repository);
+                (stopped.isEmpty() ? List.of("nothing was running") : stopped)
+                        .forEach(line -> System.out.println("  " + line));
+            }
+            default -> throw new StackException("unknown command " + rest.getFirst());
+        }
+        return 0;
+    }
+
+    private static String option(List<String> args, String name, String defaultValue) {
+        int index = args.indexOf(name);
+        if (index < 0) {
+            return defaultValue;
+        }
+        if (index + 1 >= args.size()) {
+            throw new StackException(name + " needs a value");
+        }
+        String value = args.get(index + 1);
+        args.remove(index + 1);
+        args.remove(index);
+        return value;
+    }
+}

@@ -1,0 +1,111 @@
+package io.newsflow.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One of newsflow's Quarkus services, run from its build ({@code target/quarkus-app/quarkus-run.jar}). */
+final class ServiceApp extends Engine {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final String heap;
+    private final Map<String, String> properties;
+
+    ServiceApp(StackConfig config, String name, Path jar, int port, String heap, Map<String, String> properties) {
+        super(config);
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.heap = heap;
+        this.properties = properties;
+    }
+
+    @Override
+    String name() {
+        return name;
+    }
+
+    @Override
+    int port() {
+        return port;
+    }
+
+    @Override
+    String endpoint() {
+        return "http://localhost:" + port;
+    }
+
+    private Path dir() {
+        return config.stackDir().resolve(name);
+    }
+
+    @Override
+    Path log() {
+        return dir().resolve(name + ".log");
+    }
+
+    private Path pidFile() {
+        return dir().resolve(name + ".pid");
+    }
+
+    @Override
+    Optional<ProcessHandle> process() {
+        return Processes.fromPidFile(pidFile());
+    }
+
+    @Override
+    protected Duration startTimeout() {
+        return Duration.ofSeconds(120);
+    }
+
+    @Override
+    protected Process launch() {
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(jar + " is missing: build first (./mvnw package -DskipTests)");
+        }
+        try {
+            Files.createDirectories(dir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx" + heap, "-XX:+UseSerialGC"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.http.port=" + port);
+        command.add("-jar");
+        command.add(jar.toString());
+        Process process = Processes.spawnDetached(command, log(), Map.of(), dir());
+        Processes.writePidFile(pidFile(), process.pid());
+        return process;
+    }
+
+    @Override
+    protected boolean ready() throws IOException, InterruptedException {
+        HttpResponse<Void> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(endpoint() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200;
+    }
+
+    @Override
+    protected void shutdown(ProcessHandle process) {
+        Processes.terminate(process, Duration.ofSeconds(30));
+        pidFile().toFile().delete();
+    }
+}
