@@ -1,0 +1,32 @@
+package io.newsflow.ingest.messaging;
+
+import io.newsflow.events.EventJson;
+import io.newsflow.events.RawArticle;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Publishes accepted articles to {@code news.articles.raw}, keyed by article id. */
+@ApplicationScoped
+public class RawArticlePublisher {
+
+    public static final String CHANNEL = "raw-articles";
+
+    private final MutinyEmitter<String> emitter;
+
+    RawArticlePublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Completes when the broker has acknowledged the record (acks=all), fails when it has not. */
+    public Uni<Void> publish(RawArticle article) {
+        Message<String> message = Message.of(EventJson.write(article))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(article.id())
+                        .build());
+        return emitter.sendMessage(message);
+    }
+}

@@ -1,0 +1,173 @@
+package io.newsflow.ingest.article;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import io.newsflow.events.ArticleIds;
+import io.newsflow.events.EventContract;
+import io.newsflow.events.EventJson;
+import io.newsflow.events.RawArticle;
+import io.newsflow.local.LocalStackTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL)
+class ArticleResourceTest {
+
+    private static String uniqueUrl() {
+        return "https://news.example.org/2024/05/01/summit-" + UUID.randomUUID();
+    }
+
+    @Test
+    void acceptsAnArticleOnlyAfterKafkaHasItAndPublishesAValidRawEvent() {
+        Instant before = Instant.now();
+        String url = uniqueUrl();
+
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "url", url + "?utm_source=newsletter#top",
+                        "title", "Leaders meet in Reykjavík",
+                        "body", "The leaders met on Monday to discuss the summit.",
+                        "publishedAt", "2024-05-01T10:00:00+02:00"))
+                .when()
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .header("Location", containsString("/api/v1/articles/"))
+                .body("status", equalTo("accepted"))
+                .body("version", equalTo(1))
+                .body("url", equalTo(url))
+                .body("id", equalTo(ArticleIds.forCanonicalUrl(url)))
+                .extract()
+                .path("id");
+
+        ConsumerRecord<String, String> record = RawTopic.awaitRecord(id, before);
+        assertThat(EventContract.violations(
+                        EventContract.Kind.RAW_ARTICLE,
+                        EventJson.mapper()
+                                .valueToTree(EventJson.read(
+                                        record.value(), EventContract.Kind.RAW_ARTICLE, RawArticle.class))))
+                .isEmpty();
+        RawArticle raw = EventJson.read(record.value(), EventContract.Kind.RAW_ARTICLE, RawArticle.class);
+        assertThat(raw.title()).isEqualTo("Leaders meet in Reykjavík");
+        assertThat(raw.url()).isEqualTo(url);
+        assertThat(raw.publishedAt()).isEqualTo(Instant.parse("2024-05-01T08:00:00Z"));
+        assertThat(raw.version()).isEqualTo(1);
+
+        given().get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("url", equalTo(url))
+                .body("currentVersion", equalTo(1))
+                .body("versions[0].status", equalTo("accepted"));
+    }
+
+    @Test
+    void sameContentIsADuplicateAndChangedContentANewVersion() {
+        String url = uniqueUrl();
+        Map<String, String> article = Map.of("url", url, "title", "Budget passes", "body", "The budget passed.");
+        String id = given().contentType(ContentType.JSON)
+                .body(article)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("accepted"))
+                .extract()
+                .path("id");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", url + "/", "title", "Budget passes", "body", "The   budget passed. "))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("duplicate"))
+                .body("id", equalTo(id))
+                .body("version", equalTo(1));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", url, "title", "Budget passes", "body", "The budget passed after a long night."))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("updated"))
+                .body("id", equalTo(id))
+                .body("version", equalTo(2));
+
+        given().get("/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("currentVersion", equalTo(2))
+                .body("versions.status", hasItems("accepted", "updated"));
+    }
+
+    @Test
+    void invalidJsonIsAProblemNotAStackTrace() {
+        given().contentType(ContentType.JSON)
+                .body("{\"url\": \"https://example.org/a\", \"title\": ")
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", containsString("not valid JSON"))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("at io.")));
+    }
+
+    @Test
+    void missingUrlAndTitleAreNamed() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("body", "Text without a headline or address."))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("url", "title"))
+                .body("detail", containsString("url"))
+                .body("detail", containsString("title"));
+    }
+
+    @Test
+    void aNonHttpUrlIsNamed() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", "ftp://example.org/file.txt", "title", "A file", "body", "Some text."))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("url"))
+                .body("errors[0].message", equalTo("must be an absolute http or https URL"));
+    }
+
+    @Test
+    void aMalformedDateIsNamed() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("url", uniqueUrl(), "title", "A", "body", "B", "publishedAt", "yesterday"))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("publishedAt"))
+                .body("errors[0].message", containsString("ISO-8601"));
+    }
+
+    @Test
+    void anUnknownArticleIs404() {
+        given().get("/api/v1/articles/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
