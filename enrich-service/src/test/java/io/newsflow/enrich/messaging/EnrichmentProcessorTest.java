@@ -1,0 +1,120 @@
+package io.newsflow.enrich.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.events.ArticleIds;
+import io.newsflow.events.BodyFormat;
+import io.newsflow.events.DeadLetter;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.EventContract;
+import io.newsflow.events.EventJson;
+import io.newsflow.events.RawArticle;
+import io.newsflow.events.TopicReader;
+import io.newsflow.events.Topics;
+import io.newsflow.local.LocalStackTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** The Kafka flow against the real broker: raw in, enriched out; a poison message to the DLQ. */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL)
+class EnrichmentProcessorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+
+    @Test
+    void publishesAValidEnrichedArticleWithItsLanguage() throws Exception {
+        Instant since = Instant.now().minusSeconds(5);
+        RawArticle raw = rawArticle();
+        send(null, raw.id(), EventJson.write(raw));
+
+        ConsumerRecord<String, String> record = TopicReader.find(
+                        bootstrap, Topics.ENRICHED, since, WAIT, r -> raw.id().equals(r.key()))
+                .orElseThrow(() -> new AssertionError("no enriched record for " + raw.id()));
+
+        assertThat(EventContract.violations(
+                        EventContract.Kind.ENRICHED_ARTICLE, EventJson.mapper().readTree(record.value())))
+                .isEmpty();
+        EnrichedArticle enriched =
+                EventJson.read(record.value(), EventContract.Kind.ENRICHED_ARTICLE, EnrichedArticle.class);
+        assertThat(enriched.title()).isEqualTo(raw.title());
+        assertThat(enriched.body()).isEqualTo(raw.body());
+        assertThat(enriched.version()).isEqualTo(raw.version());
+        assertThat(enriched.language().code()).isEqualTo("en");
+        assertThat(enriched.producedBy()).containsKeys("text", "language");
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndTheNextArticleStillFlows() {
+        Instant since = Instant.now().minusSeconds(5);
+        String poisonKey = "poison-" + UUID.randomUUID();
+        RawArticle next = rawArticle();
+        // same partition, poison first: the article behind it must not be stuck
+        send(0, poisonKey, "{\"schemaVersion\": 1, \"title\": ");
+        send(0, next.id(), EventJson.write(next));
+
+        ConsumerRecord<String, String> dead = TopicReader.find(
+                        bootstrap, Topics.DEAD_LETTER, since, WAIT, r -> poisonKey.equals(r.key()))
+                .orElseThrow(() -> new AssertionError("poison message not in the DLQ"));
+        DeadLetter letter = DeadLetter.from(dead);
+        assertThat(letter.reason()).contains("not JSON");
+        assertThat(letter.topic()).isEqualTo(Topics.RAW);
+        assertThat(letter.value()).isEqualTo("{\"schemaVersion\": 1, \"title\": ");
+
+        assertThat(TopicReader.find(
+                        bootstrap, Topics.ENRICHED, since, WAIT, r -> next.id().equals(r.key())))
+                .isPresent();
+    }
+
+    private void send(Integer partition, String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.RAW, partition, key, value))
+                    .get();
+        } catch (Exception e) {
+            throw new AssertionError("could not produce to " + Topics.RAW, e);
+        }
+    }
+
+    private static RawArticle rawArticle() {
+        String url = "https://en.wikinews.org/wiki/Test_" + UUID.randomUUID();
+        return new RawArticle(
+                RawArticle.SCHEMA_VERSION,
+                ArticleIds.forCanonicalUrl(url),
+                1,
+                url,
+                null,
+                "Magnitogorsk apartment building collapses after explosion",
+                BodyFormat.TEXT,
+                "An apartment building collapsed on Monday in Magnitogorsk, a city in the Ural region of Russia."
+                        + " A suspected gas leak led to an explosion, followed by the collapse of part of the building.",
+                null,
+                null,
+                List.of(),
+                Instant.parse("2019-01-04T00:00:00Z"),
+                null,
+                null,
+                null,
+                List.of(),
+                Map.of(),
+                "a".repeat(64),
+                Instant.now());
+    }
+}
