@@ -47,18 +47,17 @@ public final class LocalStack {
         return locked(() -> start(services(repository)));
     }
 
+    /** Stops the three services, leaving the engines running; returns what it stopped. */
+    public List<String> stopServices(Path repository) {
+        return locked(() -> stopAll(services(repository)));
+    }
+
     /** Stops the services, then the engines; returns what it stopped. */
     public List<String> stop(Path repository) {
         return locked(() -> {
-            List<String> stopped = new ArrayList<>();
             List<Engine> all = new ArrayList<>(services(repository));
             all.addAll(engines.reversed());
-            for (Engine engine : all) {
-                if (engine.stop()) {
-                    stopped.add("stopped " + engine.name());
-                }
-            }
-            return stopped;
+            return stopAll(all);
         });
     }
 
@@ -105,6 +104,16 @@ public final class LocalStack {
     private Engine service(Path repository, String name, int port, String heap, Map<String, String> properties) {
         Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         return new ServiceApp(config, name, jar, port, heap, properties);
+    }
+
+    private static List<String> stopAll(List<Engine> processes) {
+        List<String> stopped = new ArrayList<>();
+        for (Engine process : processes) {
+            if (process.stop()) {
+                stopped.add("stopped " + process.name());
+            }
+        }
+        return stopped;
     }
 
     private static List<String> start(List<Engine> engines) {

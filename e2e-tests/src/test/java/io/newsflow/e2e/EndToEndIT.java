@@ -1,0 +1,138 @@
+package io.newsflow.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.newsflow.events.ArticleIds;
+import io.newsflow.local.LocalStack;
+import io.newsflow.local.StackConfig;
+import io.restassured.http.ContentType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton end to end: the three packaged services on the real Kafka, PostgreSQL and Elasticsearch,
+ * an article posted to the ingest service found through the search service.
+ */
+class EndToEndIT {
+
+    private static final Path REPOSITORY =
+            Path.of(System.getProperty("newsflow.repository", "..")).toAbsolutePath();
+    private static final LocalStack STACK = new LocalStack(StackConfig.tests());
+    private static final String INGEST = "http://127.0.0.1:" + STACK.config().ingestPort();
+    private static final String SEARCH = "http://127.0.0.1:" + STACK.config().searchPort();
+
+    @BeforeAll
+    static void startTheSystem() {
+        STACK.startEngines().forEach(line -> System.out.println("[local stack] " + line));
+        // always the services just built, never ones left running by an earlier build
+        STACK.stopServices(REPOSITORY);
+        STACK.startServices(REPOSITORY).forEach(line -> System.out.println("[local stack] " + line));
+    }
+
+    @AfterAll
+    static void stopTheServices() {
+        STACK.stopServices(REPOSITORY);
+    }
+
+    @Test
+    void postedArticlesBecomeSearchableOnceEach() {
+        String token = "e2e" + UUID.randomUUID().toString().replace("-", "");
+        List<Map<String, String>> articles = List.of(
+                article(token, 1, "Flooding closes roads in the north", "Heavy rain flooded roads on Monday."),
+                article(token, 2, "Central bank holds rates", "The central bank kept its rate unchanged."),
+                article(token, 3, "Election date announced", "The electoral commission set the date."));
+
+        List<String> ids = articles.stream()
+                .map(article -> given().contentType(ContentType.JSON)
+                        .body(article)
+                        .post(INGEST + "/api/v1/articles")
+                        .then()
+                        .statusCode(202)
+                        .body("status", equalTo("accepted"))
+                        .extract()
+                        .<String>path("id"))
+                .toList();
+        assertThat(ids)
+                .containsExactlyElementsOf(articles.stream()
+                        // the tracking parameter is not part of the canonical URL the id comes from
+                        .map(article ->
+                                ArticleIds.forCanonicalUrl(article.get("url").replace("?utm_campaign=test", "")))
+                        .toList());
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> total(token) == 3);
+        Map<String, String> titlesById = Map.of(
+                ids.get(0), "Flooding closes roads in the north",
+                ids.get(1), "Central bank holds rates",
+                ids.get(2), "Election date announced");
+        List<Map<String, Object>> items = given().queryParam("q", token)
+                .queryParam("size", 10)
+                .get(SEARCH + "/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
+        assertThat(items).hasSize(3);
+        for (Map<String, Object> item : items) {
+            assertThat(titlesById).containsEntry((String) item.get("id"), (String) item.get("title"));
+            assertThat(item.get("language")).isEqualTo("en");
+        }
+
+        // the same article again: a duplicate, and still one document
+        given().contentType(ContentType.JSON)
+                .body(articles.getFirst())
+                .post(INGEST + "/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("duplicate"))
+                .body("id", equalTo(ids.getFirst()));
+        // and a corrected version of it: a new version that replaces the document, not a second one
+        Map<String, String> corrected = Map.of(
+                "url",
+                articles.getFirst().get("url"),
+                "title",
+                "Flooding closes roads and schools in the north",
+                "body",
+                articles.getFirst().get("body") + " Schools closed too. " + token);
+        given().contentType(ContentType.JSON)
+                .body(corrected)
+                .post(INGEST + "/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("updated"))
+                .body("version", equalTo(2));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(token + " AND schools") == 1);
+        assertThat(total(token)).isEqualTo(3);
+        given().queryParam("q", token + " AND schools")
+                .get(SEARCH + "/api/v1/search")
+                .then()
+                .body("items[0].id", equalTo(ids.getFirst()))
+                .body("items[0].title", equalTo("Flooding closes roads and schools in the north"));
+    }
+
+    private static Map<String, String> article(String token, int n, String title, String body) {
+        return Map.of(
+                "url", "https://news.example.org/e2e/" + token + "/" + n + "?utm_campaign=test",
+                "title", title,
+                "body", body + " Reference " + token + ".",
+                "publishedAt", "2024-05-0" + n + "T09:30:00Z");
+    }
+
+    private static int total(String q) {
+        return given().queryParam("q", q)
+                .get(SEARCH + "/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
+    }
+}
