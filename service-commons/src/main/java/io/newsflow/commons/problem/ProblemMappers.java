@@ -49,7 +49,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notJson(JsonParseException e, UriInfo uri) {
         var location = e.getLocation();
-        String detail = "The request body is not valid JSON: " + e.getOriginalMessage()
+        String detail = "The request body is not valid JSON: " + withoutSourceReference(e.getOriginalMessage())
                 + (location == null
                         ? ""
                         : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
@@ -128,6 +128,15 @@ public class ProblemMappers {
                         path(uri),
                         List.of())
                 .toResponse();
+    }
+
+    /** Jackson's messages can end with a note on where the parser read from; the client knows its own body. */
+    private static String withoutSourceReference(String message) {
+        int cut = message.indexOf(" (start marker at [Source");
+        if (cut < 0) {
+            cut = message.indexOf(" at [Source");
+        }
+        return cut < 0 ? message : message.substring(0, cut);
     }
 
     private static String path(UriInfo uri) {
