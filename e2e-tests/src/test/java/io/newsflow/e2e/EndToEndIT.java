@@ -47,9 +47,24 @@ class EndToEndIT {
     void postedArticlesBecomeSearchableOnceEach() {
         String token = "e2e" + UUID.randomUUID().toString().replace("-", "");
         List<Map<String, String>> articles = List.of(
-                article(token, 1, "Flooding closes roads in the north", "Heavy rain flooded roads on Monday."),
-                article(token, 2, "Central bank holds rates", "The central bank kept its rate unchanged."),
-                article(token, 3, "Election date announced", "The electoral commission set the date."));
+                article(
+                        token,
+                        1,
+                        "Flooding closes roads in the north",
+                        "Heavy rain flooded several roads in the north of the country on Monday. Emergency services"
+                                + " asked drivers to avoid the area while crews pumped water from the main highway."),
+                article(
+                        token,
+                        2,
+                        "Central bank holds rates",
+                        "The central bank kept its main interest rate unchanged on Thursday, saying inflation was"
+                                + " falling more slowly than expected and that it would watch wage growth closely."),
+                article(
+                        token,
+                        3,
+                        "Election date announced",
+                        "The electoral commission announced that the general election will be held in October."
+                                + " Parties now have six weeks to register their candidates with the commission."));
 
         List<String> ids = articles.stream()
                 .map(article -> given().contentType(ContentType.JSON)

@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.newsflow.events.ArticleIds;
+import io.newsflow.events.DeadLetter;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventContract;
 import io.newsflow.events.EventJson;
+import io.newsflow.events.TopicReader;
 import io.newsflow.events.Topics;
 import io.newsflow.local.LocalStackTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -95,6 +98,23 @@ class SearchResourceTest {
     }
 
     @Test
+    void aMessageThatBreaksTheContractIsDeadLetteredNotIndexed() {
+        String token = token();
+        Instant since = Instant.now().minusSeconds(5);
+        String key = "broken-" + token;
+        // an enriched article without a body: the schema requires one
+        String broken = EventJson.write(article(token, 1, "Broken", "x")).replace("\"body\":\"x\",", "");
+        send(key, broken);
+
+        ConsumerRecord<String, String> dead = TopicReader.find(
+                        bootstrap(), Topics.DEAD_LETTER, since, Duration.ofSeconds(60), r -> key.equals(r.key()))
+                .orElseThrow(() -> new AssertionError("broken message not in the DLQ"));
+        assertThat(DeadLetter.from(dead).reason()).contains("body");
+        assertThat(DeadLetter.from(dead).topic()).isEqualTo(Topics.ENRICHED);
+        assertThat(total(token)).isZero();
+    }
+
+    @Test
     void invalidParametersAreProblemsNamingTheParameter() {
         given().queryParam("size", 500)
                 .get("/api/v1/search")
@@ -160,15 +180,21 @@ class SearchResourceTest {
     private static void publish(EnrichedArticle article) {
         assertThat(EventContract.violations(EventContract.Kind.ENRICHED_ARTICLE, EventJson.tree(article)))
                 .isEmpty();
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        send(article.id(), EventJson.write(article));
+    }
+
+    private static void send(String key, String value) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ENRICHED, article.id(), EventJson.write(article)))
-                    .get();
+            producer.send(new ProducerRecord<>(Topics.ENRICHED, key, value)).get();
         } catch (Exception e) {
             throw new AssertionError("could not publish to " + Topics.ENRICHED, e);
         }
+    }
+
+    private static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 }
