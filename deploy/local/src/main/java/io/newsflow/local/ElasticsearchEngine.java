@@ -2,10 +2,6 @@ package io.newsflow.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +15,6 @@ import java.util.stream.Stream;
  * loopback. Its home is unpacked once and shared by the stacks; each stack has its own config, data and logs.
  */
 final class ElasticsearchEngine extends Engine {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     ElasticsearchEngine(StackConfig config) {
         super(config);
@@ -150,12 +143,7 @@ final class ElasticsearchEngine extends Engine {
     @Override
     protected boolean ready() throws IOException, InterruptedException {
         // GET / answers 405 in the minimal distribution; cluster health is the readiness that matters
-        HttpResponse<Void> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(endpoint() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
-                        .timeout(Duration.ofSeconds(5))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
-        return response.statusCode() == 200;
+        return Processes.answersOk(endpoint() + "/_cluster/health?wait_for_status=yellow&timeout=1s");
     }
 
     @Override

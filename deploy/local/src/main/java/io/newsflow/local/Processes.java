@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Starting, finding and stopping the engines' processes by the pids the launcher records. */
 final class Processes {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private static final boolean HAS_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
 
@@ -116,6 +123,16 @@ final class Processes {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Whether a GET of the URL answers 200 within 5 s. */
+    static boolean answersOk(String url) throws IOException, InterruptedException {
+        HttpResponse<Void> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() == 200;
     }
 
     /** Stops a process and everything it started: SIGTERM, then SIGKILL after {@code grace}. */

@@ -2,10 +2,6 @@ package io.newsflow.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +12,6 @@ import java.util.Optional;
 
 /** One of newsflow's Quarkus services, run from its build ({@code target/quarkus-app/quarkus-run.jar}). */
 final class ServiceApp extends Engine {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path jar;
@@ -95,12 +88,7 @@ final class ServiceApp extends Engine {
 
     @Override
     protected boolean ready() throws IOException, InterruptedException {
-        HttpResponse<Void> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(endpoint() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5))
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
-        return response.statusCode() == 200;
+        return Processes.answersOk(endpoint() + "/q/health/ready");
     }
 
     @Override
