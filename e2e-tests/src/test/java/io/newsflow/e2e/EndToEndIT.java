@@ -30,12 +30,22 @@ class EndToEndIT {
     private static final String INGEST = "http://127.0.0.1:" + STACK.config().ingestPort();
     private static final String SEARCH = "http://127.0.0.1:" + STACK.config().searchPort();
 
+    private static String sourceKey;
+
     @BeforeAll
     static void startTheSystem() {
         STACK.startEngines().forEach(line -> System.out.println("[local stack] " + line));
         // always the services just built, never ones left running by an earlier build
         STACK.stopServices(REPOSITORY);
         STACK.startServices(REPOSITORY).forEach(line -> System.out.println("[local stack] " + line));
+        sourceKey = given().header("X-Api-Key", STACK.adminKey())
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", "End-to-end newsroom " + UUID.randomUUID()))
+                .post(INGEST + "/api/v1/sources")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey");
     }
 
     @AfterAll
@@ -67,7 +77,8 @@ class EndToEndIT {
                                 + " Parties now have six weeks to register their candidates with the commission."));
 
         List<String> ids = articles.stream()
-                .map(article -> given().contentType(ContentType.JSON)
+                .map(article -> given().header("X-Api-Key", sourceKey)
+                        .contentType(ContentType.JSON)
                         .body(article)
                         .post(INGEST + "/api/v1/articles")
                         .then()
@@ -102,7 +113,8 @@ class EndToEndIT {
         }
 
         // the same article again: a duplicate, and still one document
-        given().contentType(ContentType.JSON)
+        given().header("X-Api-Key", sourceKey)
+                .contentType(ContentType.JSON)
                 .body(articles.getFirst())
                 .post(INGEST + "/api/v1/articles")
                 .then()
@@ -117,7 +129,8 @@ class EndToEndIT {
                 "Flooding closes roads and schools in the north",
                 "body",
                 articles.getFirst().get("body") + " Schools closed too. " + token);
-        given().contentType(ContentType.JSON)
+        given().header("X-Api-Key", sourceKey)
+                .contentType(ContentType.JSON)
                 .body(corrected)
                 .post(INGEST + "/api/v1/articles")
                 .then()

@@ -7,7 +7,10 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,17 +96,55 @@ public final class LocalStack {
         return logs;
     }
 
+    /**
+     * The admin key of this stack's ingest service: {@code NEWSFLOW_ADMIN_KEY} when set, else one generated
+     * once and kept (readable by its owner only) in {@code <stack>/admin-key}.
+     */
+    public String adminKey() {
+        String configured = System.getenv("NEWSFLOW_ADMIN_KEY");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        Path file = config.stackDir().resolve("admin-key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(config.stackDir());
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(
+                        file,
+                        "nfadmin_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private List<Engine> services(Path repository) {
         Map<String, String> properties = serviceConfiguration();
         return List.of(
-                service(repository, "ingest-service", config.ingestPort(), "256m", properties),
-                service(repository, "enrich-service", config.enrichPort(), "512m", properties),
-                service(repository, "search-service", config.searchPort(), "256m", properties));
+                service(
+                        repository,
+                        "ingest-service",
+                        config.ingestPort(),
+                        "256m",
+                        properties,
+                        Map.of("NEWSFLOW_ADMIN_KEY", adminKey())),
+                service(repository, "enrich-service", config.enrichPort(), "512m", properties, Map.of()),
+                service(repository, "search-service", config.searchPort(), "256m", properties, Map.of()));
     }
 
-    private Engine service(Path repository, String name, int port, String heap, Map<String, String> properties) {
+    private Engine service(
+            Path repository,
+            String name,
+            int port,
+            String heap,
+            Map<String, String> properties,
+            Map<String, String> environment) {
         Path jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return new ServiceApp(config, name, jar, port, heap, properties);
+        return new ServiceApp(config, name, jar, port, heap, properties, environment);
     }
 
     private static List<String> stopAll(List<Engine> processes) {

@@ -60,10 +60,16 @@ public final class LocalStackCli {
                 }
                 SampleLoader loader = new SampleLoader(
                         "http://127.0.0.1:" + config.ingestPort(), "http://127.0.0.1:" + config.searchPort());
-                int accepted = loader.load(Path.of(rest.get(1)));
-                // ids come from the URLs, so a second load replaces the same documents: accepted is the target
-                long total = loader.awaitSearchable(accepted, Duration.ofMinutes(5));
+                String adminKey = stack.adminKey();
+                String sourceKey =
+                        loader.demoSourceKey(adminKey, config.stackDir().resolve("demo-source-key"));
+                int taken = loader.load(Path.of(rest.get(1)), sourceKey);
+                // ids come from the URLs, so a second load finds the same documents: taken is the target
+                long total = loader.awaitSearchable(taken, Duration.ofMinutes(5));
                 System.out.println("  " + total + " articles searchable");
+                System.out.println("  admin key (NEWSFLOW_ADMIN_KEY):         " + adminKey);
+                System.out.println("  demo source '" + SampleLoader.DEMO_SOURCE + "' key (X-Api-Key): " + sourceKey);
+                System.out.println("  (both kept, readable by you only, in " + config.stackDir() + ")");
             }
             case "status" -> stack.status(repository).forEach(line -> System.out.println("  " + line));
             case "stop" -> {

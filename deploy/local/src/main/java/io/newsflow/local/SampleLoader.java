@@ -9,18 +9,23 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Posts a JSON-lines corpus to the ingest service and waits until the search service finds all of it. */
+/**
+ * Loads a JSON-lines corpus through the ingest API as a demo source would, and waits until the search service
+ * finds all of it.
+ */
 final class SampleLoader {
 
+    static final String DEMO_SOURCE = "Demo newsroom";
+
     private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+    private static final Pattern API_KEY = Pattern.compile("\"apiKey\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"");
+    private static final String NO_ARTICLE = "/api/v1/articles/00000000-0000-5000-8000-000000000000";
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,37 +37,63 @@ final class SampleLoader {
         this.searchUrl = searchUrl;
     }
 
-    /** Returns how many articles the ingest service accepted. */
-    int load(Path corpus) throws IOException, InterruptedException {
-        List<String> articles = Files.readAllLines(corpus, StandardCharsets.UTF_8).stream()
-                .filter(line -> !line.isBlank())
-                .toList();
-        Semaphore inFlight = new Semaphore(8);
-        AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger rejected = new AtomicInteger();
-        for (String article : articles) {
-            inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/v1/articles"))
-                    .header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(article))
-                    .build();
-            CompletableFuture<HttpResponse<String>> response =
-                    http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-            response.whenComplete((answer, failure) -> {
-                inFlight.release();
-                if (failure == null && answer.statusCode() == 202) {
-                    accepted.incrementAndGet();
-                } else if (rejected.incrementAndGet() <= 3) {
-                    System.err.println("  rejected: "
-                            + (failure != null ? failure.getMessage() : answer.statusCode() + " " + answer.body()));
-                }
-            });
+    /**
+     * The demo source's API key, kept in {@code keyFile}: registered with the admin key the first time (or when
+     * the kept key no longer works).
+     */
+    String demoSourceKey(String adminKey, Path keyFile) throws IOException, InterruptedException {
+        if (Files.exists(keyFile)) {
+            String kept = Files.readString(keyFile).strip();
+            if (send(get(NO_ARTICLE).header("X-Api-Key", kept)).statusCode() == 404) {
+                return kept;
+            }
         }
-        inFlight.acquire(8);
-        System.out.printf(
-                "  posted %d articles: %d accepted, %d rejected%n", articles.size(), accepted.get(), rejected.get());
-        return accepted.get();
+        HttpResponse<String> created = createDemoSource(adminKey);
+        if (created.statusCode() == 409) {
+            // registered by an earlier run whose key is lost: replace it
+            HttpResponse<String> list = send(get("/api/v1/sources").header("X-Api-Key", adminKey));
+            Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"name\"\\s*:\\s*\"" + DEMO_SOURCE + "\"")
+                    .matcher(list.body());
+            if (id.find()) {
+                send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/v1/sources/" + id.group(1)))
+                        .header("X-Api-Key", adminKey)
+                        .DELETE());
+            }
+            created = createDemoSource(adminKey);
+        }
+        Matcher key = API_KEY.matcher(created.body());
+        if (created.statusCode() != 201 || !key.find()) {
+            throw new StackException(
+                    "Could not register the demo source: " + created.statusCode() + " " + created.body());
+        }
+        Files.writeString(keyFile, key.group(1));
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        return key.group(1);
+    }
+
+    /** Posts the corpus as one NDJSON request; returns how many distinct articles the answer names. */
+    int load(Path corpus, String sourceKey) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/v1/articles"))
+                .header("Content-Type", "application/x-ndjson")
+                .header("X-Api-Key", sourceKey)
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofFile(corpus)));
+        if (response.statusCode() != 202) {
+            throw new StackException(
+                    "The ingest service refused the sample: " + response.statusCode() + " " + response.body());
+        }
+        int taken = 0;
+        int rejected = 0;
+        Matcher status = STATUS.matcher(response.body());
+        while (status.find()) {
+            if (status.group(1).equals("rejected")) {
+                rejected++;
+            } else {
+                taken++;
+            }
+        }
+        System.out.printf("  %d articles taken (accepted, updated or already there), %d rejected%n", taken, rejected);
+        return taken;
     }
 
     /** Waits until a match-all search counts at least {@code expected} articles; returns the count. */
@@ -83,12 +114,25 @@ final class SampleLoader {
     long count(String query) throws IOException, InterruptedException {
         String url = searchUrl + "/api/v1/search?size=1"
                 + (query.isEmpty() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)));
         Matcher matcher = TOTAL.matcher(response.body());
         return response.statusCode() == 200 && matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    }
+
+    private HttpResponse<String> createDemoSource(String adminKey) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/v1/sources"))
+                .header("Content-Type", "application/json")
+                .header("X-Api-Key", adminKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + DEMO_SOURCE + "\"}")));
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create(ingestUrl + path));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(
+                request.timeout(Duration.ofMinutes(2)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }

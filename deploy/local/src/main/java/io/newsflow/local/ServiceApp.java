@@ -18,14 +18,28 @@ final class ServiceApp extends Engine {
     private final int port;
     private final String heap;
     private final Map<String, String> properties;
+    private final Map<String, String> environment;
 
-    ServiceApp(StackConfig config, String name, Path jar, int port, String heap, Map<String, String> properties) {
+    /**
+     * @param properties configuration passed as system properties
+     * @param environment configuration passed as environment variables: secrets, which a command line would
+     *     show to every user of the machine
+     */
+    ServiceApp(
+            StackConfig config,
+            String name,
+            Path jar,
+            int port,
+            String heap,
+            Map<String, String> properties,
+            Map<String, String> environment) {
         super(config);
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.heap = heap;
         this.properties = properties;
+        this.environment = environment;
     }
 
     @Override
@@ -81,7 +95,7 @@ final class ServiceApp extends Engine {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
         command.add(jar.toString());
-        Process process = Processes.spawnDetached(command, log(), Map.of(), dir());
+        Process process = Processes.spawnDetached(command, log(), environment, dir());
         Processes.writePidFile(pidFile(), process.pid());
         return process;
     }

@@ -1,12 +1,18 @@
 package io.newsflow.ingest.article;
 
+import io.newsflow.events.RawArticle;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The article ledger in PostgreSQL. */
 @ApplicationScoped
@@ -17,41 +23,100 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
         return findById(id);
     }
 
+    /** The ledger rows of these ids that exist, by id. */
+    @WithSession
+    public Uni<Map<UUID, ArticleEntity>> findAll(List<UUID> ids) {
+        return list("id in ?1", ids)
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> row.id, Function.identity())));
+    }
+
     @WithSession
     public Uni<List<ArticleVersionEntity>> versions(UUID id) {
-        return findVersions(id);
-    }
-
-    /**
-     * Records a version that Kafka has acknowledged. For a known article the update only applies if nobody
-     * recorded another version in between (optimistic check on the version).
-     *
-     * @return false when a concurrent submission got there first
-     */
-    @WithTransaction
-    public Uni<Boolean> record(ArticleEntity previous, ArticleEntity current, ArticleVersionEntity version) {
-        Uni<Boolean> article = previous == null
-                ? persist(current).replaceWith(true)
-                : update(
-                                "currentVersion = ?1, contentHash = ?2, lastReceivedAt = ?3"
-                                        + " where id = ?4 and currentVersion = ?5",
-                                current.currentVersion,
-                                current.contentHash,
-                                current.lastReceivedAt,
-                                current.id,
-                                previous.currentVersion)
-                        .map(updated -> updated == 1);
-        return article.call(recorded -> recorded
-                ? getSession().flatMap(session -> session.persist(version))
-                : Uni.createFrom().voidItem());
-    }
-
-    private Uni<List<ArticleVersionEntity>> findVersions(UUID id) {
         return getSession()
                 .flatMap(session -> session.createSelectionQuery(
                                 "from ArticleVersionEntity where articleId = :id order by version",
                                 ArticleVersionEntity.class)
                         .setParameter("id", id)
                         .getResultList());
+    }
+
+    /**
+     * Records versions that Kafka has acknowledged, in one transaction. An article known before is only
+     * updated if nobody recorded another version in between (optimistic check on the version it had).
+     *
+     * @param known the ledger rows as they were when the versions were decided
+     * @throws ConcurrentChangeException (in the Uni) when a concurrent submission got there first; nothing is
+     *     recorded then
+     */
+    @WithTransaction
+    public Uni<Void> record(
+            Map<UUID, ArticleEntity> known, List<RawArticle> published, List<IngestResult.Status> statuses) {
+        Map<UUID, RawArticle> first = new LinkedHashMap<>();
+        Map<UUID, RawArticle> last = new LinkedHashMap<>();
+        for (RawArticle raw : published) {
+            first.putIfAbsent(UUID.fromString(raw.id()), raw);
+            last.put(UUID.fromString(raw.id()), raw);
+        }
+        List<ArticleEntity> added = new ArrayList<>();
+        Uni<Boolean> updated = Uni.createFrom().item(true);
+        for (var entry : last.entrySet()) {
+            ArticleEntity before = known.get(entry.getKey());
+            RawArticle latest = entry.getValue();
+            if (before == null) {
+                added.add(row(latest, first.get(entry.getKey()).receivedAt()));
+            } else {
+                updated = updated.flatMap(ok -> update(
+                                "currentVersion = ?1, contentHash = ?2, lastReceivedAt = ?3"
+                                        + " where id = ?4 and currentVersion = ?5",
+                                latest.version(),
+                                latest.contentHash(),
+                                latest.receivedAt(),
+                                before.id,
+                                before.currentVersion)
+                        .map(count -> ok && count == 1));
+            }
+        }
+        List<ArticleVersionEntity> versions = new ArrayList<>();
+        for (int i = 0; i < published.size(); i++) {
+            versions.add(versionRow(published.get(i), statuses.get(i)));
+        }
+        return updated.flatMap(ok -> {
+            if (!ok) {
+                // failing the transaction rolls back the updates already made
+                return Uni.createFrom().failure(new ConcurrentChangeException());
+            }
+            List<Object> rows = new ArrayList<>(added);
+            rows.addAll(versions);
+            return getSession().flatMap(session -> session.persistAll(rows.toArray()));
+        });
+    }
+
+    /** Another submission recorded a version of the same article meanwhile. */
+    public static class ConcurrentChangeException extends RuntimeException {
+        ConcurrentChangeException() {
+            super("an article changed while this batch was recorded");
+        }
+    }
+
+    private static ArticleEntity row(RawArticle raw, java.time.Instant firstReceivedAt) {
+        ArticleEntity row = new ArticleEntity();
+        row.id = UUID.fromString(raw.id());
+        row.canonicalUrl = raw.url();
+        row.sourceId = raw.sourceId();
+        row.currentVersion = raw.version();
+        row.contentHash = raw.contentHash();
+        row.firstReceivedAt = firstReceivedAt;
+        row.lastReceivedAt = raw.receivedAt();
+        return row;
+    }
+
+    private static ArticleVersionEntity versionRow(RawArticle raw, IngestResult.Status status) {
+        ArticleVersionEntity row = new ArticleVersionEntity();
+        row.articleId = UUID.fromString(raw.id());
+        row.version = raw.version();
+        row.contentHash = raw.contentHash();
+        row.status = status;
+        row.receivedAt = raw.receivedAt();
+        return row;
     }
 }

@@ -1,11 +1,16 @@
 package io.newsflow.ingest.article;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.commons.problem.InvalidInputException;
 import io.newsflow.commons.problem.Problem;
+import io.newsflow.ingest.auth.Access;
+import io.newsflow.ingest.auth.Caller;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -14,8 +19,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,33 +37,95 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
 
-    private final ArticleService service;
+    public static final String NDJSON = "application/x-ndjson";
 
-    ArticleResource(ArticleService service) {
+    /** How many NDJSON articles are decided and published together. */
+    private static final int CHUNK = 500;
+
+    private final ArticleService service;
+    private final ArticleReader reader;
+    private final Caller caller;
+    private final int maxBatchItems;
+
+    ArticleResource(
+            ArticleService service,
+            ArticleReader reader,
+            Caller caller,
+            @ConfigProperty(name = "newsflow.ingest.max-batch-items", defaultValue = "10000") int maxBatchItems) {
         this.service = service;
+        this.reader = reader;
+        this.caller = caller;
+        this.maxBatchItems = maxBatchItems;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Access.Role.SOURCE)
     @Operation(
-            summary = "Submit an article",
-            description = "Answers 202 once Kafka has acknowledged the article and the ledger has recorded it.")
+            summary = "Submit one article (a JSON object) or several (a JSON array)",
+            description = "Answers 202 once Kafka has acknowledged the articles and the ledger has recorded them:"
+                    + " one result for an object, an array of results (each with its index) for an array. A bad"
+                    + " article in an array is rejected in its own result; the others still go through.")
     @APIResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(
             responseCode = "400",
             description = "Invalid article",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "Kafka or PostgreSQL unavailable: retry after Retry-After")
-    public Uni<Response> submit(
-            @NotNull(message = "must be a JSON object with url, title and body") @Valid ArticleSubmission article) {
-        return service.ingest(article)
-                .map(result -> Response.accepted(result)
-                        .location(URI.create("/api/v1/articles/" + result.id()))
-                        .build());
+    public Uni<Response> submit(@NotNull(message = "must be a JSON article or an array of articles") JsonNode body) {
+        String sourceId = caller.sourceId();
+        if (body.isArray()) {
+            if (body.isEmpty()) {
+                throw new InvalidInputException("", "the array holds no article");
+            }
+            if (body.size() > maxBatchItems) {
+                throw new InvalidInputException("", "at most " + maxBatchItems + " articles per request");
+            }
+            List<SubmittedItem> items = new ArrayList<>(body.size());
+            for (int i = 0; i < body.size(); i++) {
+                items.add(reader.read(i, body.get(i)));
+            }
+            return service.ingest(items, sourceId)
+                    .map(results -> Response.accepted(results).build());
+        }
+        return service.ingest(List.of(reader.read(0, body)), sourceId).map(results -> single(results.getFirst()));
+    }
+
+    @POST
+    @Consumes(NDJSON)
+    @Blocking
+    @Access(Access.Role.SOURCE)
+    @Operation(
+            summary = "Submit articles as NDJSON (one JSON article a line), streamed",
+            description = "The body is read a line at a time, never whole; answers 202 with one result per"
+                    + " article (each with its index) once all are acknowledged and recorded.")
+    public Response submitNdjson(InputStream body) throws IOException {
+        String sourceId = caller.sourceId();
+        List<IngestResult> results = new ArrayList<>();
+        List<SubmittedItem> chunk = new ArrayList<>(CHUNK);
+        int[] count = {0};
+        reader.readNdjson(body, item -> {
+            if (++count[0] > maxBatchItems) {
+                throw new InvalidInputException("", "at most " + maxBatchItems + " articles per request");
+            }
+            chunk.add(item);
+            if (chunk.size() == CHUNK) {
+                results.addAll(ingestChunk(chunk, sourceId));
+                chunk.clear();
+            }
+        });
+        if (!chunk.isEmpty()) {
+            results.addAll(ingestChunk(chunk, sourceId));
+        }
+        if (results.isEmpty()) {
+            throw new InvalidInputException("", "the body holds no article");
+        }
+        return Response.accepted(results).build();
     }
 
     @GET
     @Path("/{id}")
+    @Access(Access.Role.ADMIN_OR_SOURCE)
     @Operation(summary = "What the ingest service knows of an article: versions, received times, status")
     public Uni<ArticleStatus> status(@PathParam("id") String id) {
         UUID uuid;
@@ -66,7 +138,34 @@ public class ArticleResource {
             if (status == null) {
                 throw new NotFoundException("No article with id " + id);
             }
+            if (!caller.mayAccess(status.sourceId())) {
+                throw new ForbiddenException("This article belongs to another source.");
+            }
             return status;
         });
+    }
+
+    private List<IngestResult> ingestChunk(List<SubmittedItem> chunk, String sourceId) {
+        List<SubmittedItem> items = List.copyOf(chunk);
+        try {
+            // the ledger is reactive: run the chunk on a Vert.x context and wait for it on this worker thread
+            return VertxContextSupport.subscribeAndAwait(() -> service.ingest(items, sourceId));
+        } catch (Throwable e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response single(IngestResult result) {
+        if (result.status() == IngestResult.Status.REJECTED) {
+            Problem error = result.error();
+            return new Problem(error.type(), error.title(), error.status(), error.detail(), null, error.errors())
+                    .toResponse();
+        }
+        return Response.accepted(result.withoutIndex())
+                .location(URI.create("/api/v1/articles/" + result.id()))
+                .build();
     }
 }

@@ -1,5 +1,7 @@
 package io.newsflow.ingest.article;
 
+import io.newsflow.commons.problem.InvalidInputException;
+import io.newsflow.commons.problem.Problem;
 import io.newsflow.commons.problem.ServiceUnavailableException;
 import io.newsflow.events.ArticleIds;
 import io.newsflow.events.BodyFormat;
@@ -11,17 +13,25 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 
 /**
- * Accepts an article: canonical URL and id, de-duplication against the ledger, publication to Kafka, and only
- * then the ledger row. The order matters: a ledger row is written only for what Kafka acknowledged, so a failed
- * publication leaves nothing that would later mark a re-submission as a duplicate.
+ * Accepts articles: canonical URL and id, de-duplication against the ledger, publication to Kafka, and only
+ * then the ledger rows. The order matters: a ledger row is written only for what Kafka acknowledged, so a
+ * failed publication leaves nothing that would later mark a re-submission as a duplicate. A batch is decided
+ * with one ledger look-up and recorded in one transaction; its publications go out together.
  */
 @ApplicationScoped
 public class ArticleService {
@@ -31,74 +41,82 @@ public class ArticleService {
     private final UrlCanonicalizer canonicalizer;
     private final ArticleRepository repository;
     private final RawArticlePublisher publisher;
+    private final Validator validator;
 
-    ArticleService(UrlCanonicalizer canonicalizer, ArticleRepository repository, RawArticlePublisher publisher) {
+    ArticleService(
+            UrlCanonicalizer canonicalizer,
+            ArticleRepository repository,
+            RawArticlePublisher publisher,
+            Validator validator) {
         this.canonicalizer = canonicalizer;
         this.repository = repository;
         this.publisher = publisher;
+        this.validator = validator;
     }
 
-    public Uni<IngestResult> ingest(ArticleSubmission submission) {
-        String url = canonicalizer.canonicalize(submission.url(), "url");
-        String id = ArticleIds.forCanonicalUrl(url);
-        String hash = ContentHash.of(submission.title(), submission.body());
+    /**
+     * Ingests the items of one request for {@code sourceId}. Fails with {@link ServiceUnavailableException}
+     * when Kafka or PostgreSQL cannot take them (what was acknowledged before stays acknowledged: a retry finds
+     * it as a duplicate).
+     *
+     * @return one result per item, in the items' order
+     */
+    public Uni<List<IngestResult>> ingest(List<SubmittedItem> items, String sourceId) {
+        // deferred: the Vert.x context to come back to is the one the Uni is subscribed on, which for a blocking
+        // caller (NDJSON) is not the thread that calls this method
+        return Uni.createFrom().deferred(() -> decideAndPublish(items, sourceId));
+    }
+
+    private Uni<List<IngestResult>> decideAndPublish(List<SubmittedItem> items, String sourceId) {
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        // the Kafka ack arrives on a producer thread; the ledger write must run on this request's context
+        List<IngestResult> results = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (SubmittedItem item : items) {
+            try {
+                candidates.add(candidate(item));
+            } catch (InvalidInputException e) {
+                String url = item.article() == null ? null : item.article().url();
+                results.add(IngestResult.rejected(
+                        item.index(), url, Problem.of(Response.Status.BAD_REQUEST, e.getMessage(), null, e.errors())));
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Uni.createFrom().item(sorted(results));
+        }
+        // the Kafka acks arrive on a producer thread; the ledger write must run on this request's context
         Executor requestContext = onCurrentContext();
+        List<UUID> ids =
+                candidates.stream().map(c -> UUID.fromString(c.id())).distinct().toList();
 
         return repository
-                .find(UUID.fromString(id))
+                .findAll(ids)
                 .onFailure()
                 .transform(e -> unavailable("PostgreSQL", e))
-                .flatMap(previous -> {
-                    if (previous != null && previous.contentHash.equals(hash)) {
-                        return Uni.createFrom()
-                                .item(new IngestResult(
-                                        id, previous.currentVersion, IngestResult.Status.DUPLICATE, url));
+                .flatMap(known -> {
+                    Decisions decisions = decide(candidates, known, sourceId, receivedAt);
+                    results.addAll(decisions.results());
+                    if (decisions.toPublish().isEmpty()) {
+                        return Uni.createFrom().item(sorted(results));
                     }
-                    int version = previous == null ? 1 : previous.currentVersion + 1;
-                    IngestResult.Status status =
-                            previous == null ? IngestResult.Status.ACCEPTED : IngestResult.Status.UPDATED;
-                    RawArticle raw = new RawArticle(
-                            RawArticle.SCHEMA_VERSION,
-                            id,
-                            version,
-                            url,
-                            null,
-                            submission.title().strip(),
-                            BodyFormat.TEXT,
-                            submission.body(),
-                            null,
-                            null,
-                            List.of(),
-                            submission.publishedAt() == null
-                                    ? null
-                                    : submission.publishedAt().toInstant(),
-                            null,
-                            null,
-                            null,
-                            List.of(),
-                            Map.of(),
-                            hash,
-                            receivedAt);
-                    return publisher
-                            .publish(raw)
+                    return Uni.join()
+                            .all(decisions.toPublish().stream()
+                                    .map(publisher::publish)
+                                    .toList())
+                            .andFailFast()
                             .onFailure()
                             .transform(e -> unavailable("Kafka", e))
                             .emitOn(requestContext)
-                            .flatMap(ignored -> repository
-                                    .record(previous, ledgerRow(previous, raw), versionRow(raw, status))
+                            .flatMap(acked -> repository
+                                    .record(known, decisions.toPublish(), decisions.statuses())
+                                    .onFailure(ArticleRepository.ConcurrentChangeException.class)
+                                    .transform(e -> new ServiceUnavailableException(
+                                            "Another version of one of these articles arrived at the same time;"
+                                                    + " retry.",
+                                            1,
+                                            e))
                                     .onFailure()
                                     .transform(e -> unavailable("PostgreSQL", e)))
-                            .map(recorded -> {
-                                if (!recorded) {
-                                    throw new ServiceUnavailableException(
-                                            "Another version of this article was submitted at the same time; retry.",
-                                            1,
-                                            null);
-                                }
-                                return new IngestResult(id, version, status, url);
-                            });
+                            .map(recorded -> sorted(results));
                 });
     }
 
@@ -110,26 +128,121 @@ public class ArticleService {
                         : repository.versions(id).map(versions -> ArticleStatus.of(article, versions)));
     }
 
-    private static ArticleEntity ledgerRow(ArticleEntity previous, RawArticle raw) {
-        ArticleEntity row = new ArticleEntity();
-        row.id = UUID.fromString(raw.id());
-        row.canonicalUrl = raw.url();
-        row.sourceId = raw.sourceId();
-        row.currentVersion = raw.version();
-        row.contentHash = raw.contentHash();
-        row.firstReceivedAt = previous == null ? raw.receivedAt() : previous.firstReceivedAt;
-        row.lastReceivedAt = raw.receivedAt();
-        return row;
+    /** Validates and normalises one item, or throws naming what is wrong with it. */
+    private Candidate candidate(SubmittedItem item) {
+        if (item.article() == null) {
+            throw new InvalidInputException(item.readErrors());
+        }
+        ArticleSubmission article = item.article();
+        List<Problem.FieldError> errors = new ArrayList<>(validator.validate(article).stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .toList());
+        boolean hasBody = article.body() != null && !article.body().isBlank();
+        boolean hasHtml = article.html() != null && !article.html().isBlank();
+        if (!hasBody && !hasHtml) {
+            errors.add(new Problem.FieldError("body", "is required (or html)"));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(Problem.FieldError::field));
+            throw new InvalidInputException(errors);
+        }
+        String url = canonicalizer.canonicalize(article.url(), "url");
+        if (article.imageUrl() != null) {
+            canonicalizer.canonicalize(article.imageUrl(), "imageUrl");
+        }
+        BodyFormat format = hasBody ? BodyFormat.TEXT : BodyFormat.HTML;
+        String text = hasBody ? article.body() : article.html();
+        return new Candidate(
+                item.index(),
+                ArticleIds.forCanonicalUrl(url),
+                url,
+                ContentHash.of(article.title(), text),
+                format,
+                article);
     }
 
-    private static ArticleVersionEntity versionRow(RawArticle raw, IngestResult.Status status) {
-        ArticleVersionEntity row = new ArticleVersionEntity();
-        row.articleId = UUID.fromString(raw.id());
-        row.version = raw.version();
-        row.contentHash = raw.contentHash();
-        row.status = status;
-        row.receivedAt = raw.receivedAt();
-        return row;
+    /** Decides each candidate in order, so that a URL twice in one batch is a duplicate or a new version. */
+    private static Decisions decide(
+            List<Candidate> candidates, Map<UUID, ArticleEntity> known, String sourceId, Instant receivedAt) {
+        Map<String, Latest> latest = new HashMap<>();
+        known.forEach(
+                (id, row) -> latest.put(id.toString(), new Latest(row.currentVersion, row.contentHash, row.sourceId)));
+        List<IngestResult> results = new ArrayList<>();
+        List<RawArticle> published = new ArrayList<>();
+        List<IngestResult.Status> statuses = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Latest previous = latest.get(c.id());
+            if (previous != null && previous.contentHash().equals(c.hash())) {
+                results.add(new IngestResult(
+                        c.index(), c.id(), previous.version(), IngestResult.Status.DUPLICATE, c.url(), null));
+                continue;
+            }
+            if (previous != null && !Objects.equals(previous.sourceId(), sourceId)) {
+                results.add(IngestResult.rejected(
+                        c.index(),
+                        c.url(),
+                        Problem.of(
+                                Response.Status.FORBIDDEN,
+                                "This article was sent by another source; only that source can change it.",
+                                null,
+                                List.of())));
+                continue;
+            }
+            int version = previous == null ? 1 : previous.version() + 1;
+            IngestResult.Status status = previous == null ? IngestResult.Status.ACCEPTED : IngestResult.Status.UPDATED;
+            RawArticle raw = raw(c, version, sourceId, receivedAt);
+            latest.put(c.id(), new Latest(version, c.hash(), sourceId));
+            published.add(raw);
+            statuses.add(status);
+            results.add(new IngestResult(c.index(), c.id(), version, status, c.url(), null));
+        }
+        return new Decisions(results, published, statuses);
+    }
+
+    private static RawArticle raw(Candidate c, int version, String sourceId, Instant receivedAt) {
+        ArticleSubmission a = c.article();
+        return new RawArticle(
+                RawArticle.SCHEMA_VERSION,
+                c.id(),
+                version,
+                c.url(),
+                sourceId,
+                a.title().strip(),
+                c.format(),
+                c.format() == BodyFormat.TEXT ? a.body() : null,
+                c.format() == BodyFormat.HTML ? a.html() : null,
+                blankToNull(a.summary()),
+                a.authors() == null
+                        ? List.of()
+                        : a.authors().stream().map(String::strip).toList(),
+                a.publishedAt() == null ? null : a.publishedAt().toInstant(),
+                a.language() == null ? null : a.language().toLowerCase(java.util.Locale.ROOT),
+                blankToNull(a.section()),
+                blankToNull(a.imageUrl()),
+                a.tags() == null
+                        ? List.of()
+                        : a.tags().stream().map(String::strip).toList(),
+                a.extra() == null ? Map.of() : a.extra(),
+                c.hash(),
+                receivedAt);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        return violation
+                .getPropertyPath()
+                .toString()
+                .replaceAll("\\.<[^>]+>", "")
+                .replaceAll("<[^>]+>", "");
+    }
+
+    private static List<IngestResult> sorted(List<IngestResult> results) {
+        return results.stream()
+                .sorted(Comparator.comparingInt(IngestResult::index))
+                .toList();
     }
 
     private static Executor onCurrentContext() {
@@ -142,8 +255,16 @@ public class ArticleService {
             return cause;
         }
         return new ServiceUnavailableException(
-                dependency + " is not available, the article was not accepted; retry later.",
+                dependency + " is not available, the articles were not accepted; retry later.",
                 RETRY_AFTER_SECONDS,
                 cause);
     }
+
+    private record Candidate(
+            int index, String id, String url, String hash, BodyFormat format, ArticleSubmission article) {}
+
+    private record Latest(int version, String contentHash, String sourceId) {}
+
+    private record Decisions(
+            List<IngestResult> results, List<RawArticle> toPublish, List<IngestResult.Status> statuses) {}
 }

@@ -1,12 +1,19 @@
 package io.newsflow.ingest.article;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An article as a newsroom posts it. */
-@Schema(description = "An article: its URL, title and text")
+/**
+ * An article as a newsroom posts it, after the ninjs idea. Fields the contract does not name are kept in
+ * {@code extra} as they came, not dropped.
+ */
+@Schema(description = "An article: url, title, and its text as body (plain text) or html")
 public record ArticleSubmission(
         @Schema(
                 description = "The article's address; tracking parameters and fragments are ignored",
@@ -18,8 +25,27 @@ public record ArticleSubmission(
         @Schema(example = "Leaders meet in Reykjavík") @NotBlank @Size(max = 1000)
         String title,
 
-        @Schema(description = "The article text") @NotBlank @Size(max = 1_000_000)
+        @Schema(description = "The article text (this or html)") @Size(max = MAX_TEXT)
         String body,
 
+        @Schema(description = "The article as HTML (this or body)") @Size(max = MAX_TEXT)
+        String html,
+
+        @Size(max = 10_000) String summary,
+        @Size(max = 50) List<@NotBlank @Size(max = 300) String> authors,
+
         @Schema(description = "ISO-8601 date-time", example = "2024-05-01T10:00:00Z")
-        OffsetDateTime publishedAt) {}
+        OffsetDateTime publishedAt,
+
+        @Schema(description = "BCP 47 language tag, if the sender knows it", example = "en")
+        @Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", message = "must be a language tag such as en or pt-BR")
+        String language,
+
+        @Size(max = 300) String section,
+        @Size(max = 2048) String imageUrl,
+        @Size(max = 100) List<@NotBlank @Size(max = 200) String> tags,
+        @Schema(hidden = true) @JsonAnySetter Map<String, Object> extra) {
+
+    /** The longest text an article may have: 2 MB of characters. */
+    public static final int MAX_TEXT = 2_000_000;
+}

@@ -13,6 +13,7 @@ import io.newsflow.events.EventJson;
 import io.newsflow.events.RawArticle;
 import io.newsflow.events.TopicReader;
 import io.newsflow.events.Topics;
+import io.newsflow.ingest.Sources;
 import io.newsflow.local.LocalStackTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -24,11 +25,22 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL)
 class ArticleResourceTest {
+
+    private static String key;
+
+    @BeforeEach
+    void registerASource() {
+        // not in @BeforeAll: RestAssured knows the test port only once the application runs
+        if (key == null) {
+            key = Sources.newSourceKey();
+        }
+    }
 
     private static String uniqueUrl() {
         return "https://news.example.org/2024/05/01/summit-" + UUID.randomUUID();
@@ -39,7 +51,8 @@ class ArticleResourceTest {
         Instant before = Instant.now();
         String url = uniqueUrl();
 
-        String id = given().contentType(ContentType.JSON)
+        String id = given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
                 .body(Map.of(
                         "url", url + "?utm_source=newsletter#top",
                         "title", "Leaders meet in Reykjavík",
@@ -74,7 +87,8 @@ class ArticleResourceTest {
         assertThat(raw.publishedAt()).isEqualTo(Instant.parse("2024-05-01T08:00:00Z"));
         assertThat(raw.version()).isEqualTo(1);
 
-        given().get("/api/v1/articles/" + id)
+        given().header("X-Api-Key", key)
+                .get("/api/v1/articles/" + id)
                 .then()
                 .statusCode(200)
                 .body("url", equalTo(url))
@@ -86,7 +100,8 @@ class ArticleResourceTest {
     void sameContentIsADuplicateAndChangedContentANewVersion() {
         String url = uniqueUrl();
         Map<String, String> article = Map.of("url", url, "title", "Budget passes", "body", "The budget passed.");
-        String id = given().contentType(ContentType.JSON)
+        String id = given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
                 .body(article)
                 .post("/api/v1/articles")
                 .then()
@@ -95,7 +110,8 @@ class ArticleResourceTest {
                 .extract()
                 .path("id");
 
-        given().contentType(ContentType.JSON)
+        given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", url + "/", "title", "Budget passes", "body", "The   budget passed. "))
                 .post("/api/v1/articles")
                 .then()
@@ -104,7 +120,8 @@ class ArticleResourceTest {
                 .body("id", equalTo(id))
                 .body("version", equalTo(1));
 
-        given().contentType(ContentType.JSON)
+        given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", url, "title", "Budget passes", "body", "The budget passed after a long night."))
                 .post("/api/v1/articles")
                 .then()
@@ -113,7 +130,8 @@ class ArticleResourceTest {
                 .body("id", equalTo(id))
                 .body("version", equalTo(2));
 
-        given().get("/api/v1/articles/" + id)
+        given().header("X-Api-Key", key)
+                .get("/api/v1/articles/" + id)
                 .then()
                 .statusCode(200)
                 .body("currentVersion", equalTo(2))
@@ -122,7 +140,8 @@ class ArticleResourceTest {
 
     @Test
     void invalidJsonIsAProblemNotAStackTrace() {
-        given().contentType(ContentType.JSON)
+        given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
                 .body("{\"url\": \"https://example.org/a\", \"title\": ")
                 .post("/api/v1/articles")
                 .then()
@@ -136,7 +155,8 @@ class ArticleResourceTest {
 
     @Test
     void missingUrlAndTitleAreNamed() {
-        given().contentType(ContentType.JSON)
+        given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
                 .body(Map.of("body", "Text without a headline or address."))
                 .post("/api/v1/articles")
                 .then()
@@ -149,7 +169,8 @@ class ArticleResourceTest {
 
     @Test
     void aNonHttpUrlIsNamed() {
-        given().contentType(ContentType.JSON)
+        given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", "ftp://example.org/file.txt", "title", "A file", "body", "Some text."))
                 .post("/api/v1/articles")
                 .then()
@@ -161,7 +182,8 @@ class ArticleResourceTest {
 
     @Test
     void aMalformedDateIsNamed() {
-        given().contentType(ContentType.JSON)
+        given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
                 .body(Map.of("url", uniqueUrl(), "title", "A", "body", "B", "publishedAt", "yesterday"))
                 .post("/api/v1/articles")
                 .then()
@@ -173,7 +195,8 @@ class ArticleResourceTest {
 
     @Test
     void anUnknownArticleIs404() {
-        given().get("/api/v1/articles/" + UUID.randomUUID())
+        given().header("X-Api-Key", key)
+                .get("/api/v1/articles/" + UUID.randomUUID())
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");

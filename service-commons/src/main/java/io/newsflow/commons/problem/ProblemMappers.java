@@ -59,22 +59,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response wrongShape(JsonMappingException e, UriInfo uri) {
+        Problem.FieldError error = fieldError(e);
+        if (error.field().isEmpty()) {
+            return Problem.of(Response.Status.BAD_REQUEST, "The request body " + error.message(), path(uri), List.of())
+                    .toResponse();
+        }
+        return Problem.of(Response.Status.BAD_REQUEST, error.field() + " " + error.message(), path(uri), List.of(error))
+                .toResponse();
+    }
+
+    /** The field a JSON value of the wrong type or format is in (empty for the whole body), and what it must be. */
+    public static Problem.FieldError fieldError(JsonMappingException e) {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
         String expected = expected(e);
-        String message = expected == null ? "has the wrong type or format" : "must be " + expected;
-        if (field.isEmpty()) {
-            return Problem.of(Response.Status.BAD_REQUEST, "The request body " + message, path(uri), List.of())
-                    .toResponse();
-        }
-        return Problem.of(
-                        Response.Status.BAD_REQUEST,
-                        field + " " + message,
-                        path(uri),
-                        List.of(new Problem.FieldError(field, message)))
-                .toResponse();
+        return new Problem.FieldError(field, expected == null ? "has the wrong type or format" : "must be " + expected);
     }
 
     /** More specific than {@link #wrongShape}, so it wins over Quarkus' own mapper for this type. */
