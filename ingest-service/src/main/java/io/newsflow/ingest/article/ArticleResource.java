@@ -5,7 +5,6 @@ import io.newsflow.commons.problem.InvalidInputException;
 import io.newsflow.commons.problem.Problem;
 import io.newsflow.ingest.auth.Access;
 import io.newsflow.ingest.auth.Caller;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -88,7 +86,8 @@ public class ArticleResource {
             return service.ingest(items, sourceId)
                     .map(results -> Response.accepted(results).build());
         }
-        return service.ingest(List.of(reader.read(0, body)), sourceId).map(results -> single(results.getFirst()));
+        return service.ingest(List.of(reader.read(0, body)), sourceId)
+                .map(results -> results.getFirst().toSingleResponse());
     }
 
     @POST
@@ -110,12 +109,12 @@ public class ArticleResource {
             }
             chunk.add(item);
             if (chunk.size() == CHUNK) {
-                results.addAll(ingestChunk(chunk, sourceId));
+                results.addAll(service.ingestAndWait(chunk, sourceId));
                 chunk.clear();
             }
         });
         if (!chunk.isEmpty()) {
-            results.addAll(ingestChunk(chunk, sourceId));
+            results.addAll(service.ingestAndWait(chunk, sourceId));
         }
         if (results.isEmpty()) {
             throw new InvalidInputException("", "the body holds no article");
@@ -143,29 +142,5 @@ public class ArticleResource {
             }
             return status;
         });
-    }
-
-    private List<IngestResult> ingestChunk(List<SubmittedItem> chunk, String sourceId) {
-        List<SubmittedItem> items = List.copyOf(chunk);
-        try {
-            // the ledger is reactive: run the chunk on a Vert.x context and wait for it on this worker thread
-            return VertxContextSupport.subscribeAndAwait(() -> service.ingest(items, sourceId));
-        } catch (Throwable e) {
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Response single(IngestResult result) {
-        if (result.status() == IngestResult.Status.REJECTED) {
-            Problem error = result.error();
-            return new Problem(error.type(), error.title(), error.status(), error.detail(), null, error.errors())
-                    .toResponse();
-        }
-        return Response.accepted(result.withoutIndex())
-                .location(URI.create("/api/v1/articles/" + result.id()))
-                .build();
     }
 }

@@ -9,6 +9,7 @@ import io.newsflow.events.RawArticle;
 import io.newsflow.ingest.dedup.ContentHash;
 import io.newsflow.ingest.dedup.UrlCanonicalizer;
 import io.newsflow.ingest.messaging.RawArticlePublisher;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -65,6 +66,18 @@ public class ArticleService {
         // deferred: the Vert.x context to come back to is the one the Uni is subscribed on, which for a blocking
         // caller (NDJSON) is not the thread that calls this method
         return Uni.createFrom().deferred(() -> decideAndPublish(items, sourceId));
+    }
+
+    /** {@link #ingest} for a blocking caller (a worker thread): runs on a Vert.x context and waits for it. */
+    public List<IngestResult> ingestAndWait(List<SubmittedItem> items, String sourceId) {
+        List<SubmittedItem> copy = List.copyOf(items);
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> ingest(copy, sourceId));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Uni<List<IngestResult>> decideAndPublish(List<SubmittedItem> items, String sourceId) {
@@ -150,13 +163,15 @@ public class ArticleService {
         if (article.imageUrl() != null) {
             canonicalizer.canonicalize(article.imageUrl(), "imageUrl");
         }
-        BodyFormat format = hasBody ? BodyFormat.TEXT : BodyFormat.HTML;
-        String text = hasBody ? article.body() : article.html();
+        BodyFormat format =
+                item.format() != null ? item.format() : hasHtml && !hasBody ? BodyFormat.HTML : BodyFormat.TEXT;
+        // the hash is over the text when there is one: a page's changing chrome is not a change of the article
+        String hashed = hasBody ? article.body() : article.html();
         return new Candidate(
                 item.index(),
                 ArticleIds.forCanonicalUrl(url),
                 url,
-                ContentHash.of(article.title(), text),
+                ContentHash.of(article.title(), hashed),
                 format,
                 article);
     }
@@ -209,7 +224,7 @@ public class ArticleService {
                 sourceId,
                 a.title().strip(),
                 c.format(),
-                c.format() == BodyFormat.TEXT ? a.body() : null,
+                blankToNull(a.body()),
                 c.format() == BodyFormat.HTML ? a.html() : null,
                 blankToNull(a.summary()),
                 a.authors() == null

@@ -3,6 +3,8 @@ package io.newsflow.ingest.article;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.newsflow.commons.problem.Problem;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /**
  * What happened to one submitted article. In a batch, {@code index} is its position (from 0) and a rejected
@@ -26,11 +28,21 @@ public record IngestResult(Integer index, String id, Integer version, Status sta
         REJECTED
     }
 
-    static IngestResult rejected(int index, String url, Problem error) {
+    public static IngestResult rejected(int index, String url, Problem error) {
         return new IngestResult(index, null, null, Status.REJECTED, url, error);
     }
 
-    IngestResult withoutIndex() {
-        return new IngestResult(null, id, version, status, url, error);
+    /**
+     * The answer to a request that carried one article: 202 with the result, or the rejection's problem with its
+     * own status.
+     */
+    public Response toSingleResponse() {
+        if (status == Status.REJECTED) {
+            return new Problem(error.type(), error.title(), error.status(), error.detail(), null, error.errors())
+                    .toResponse();
+        }
+        return Response.accepted(new IngestResult(null, id, version, status, url, error))
+                .location(URI.create("/api/v1/articles/" + id))
+                .build();
     }
 }

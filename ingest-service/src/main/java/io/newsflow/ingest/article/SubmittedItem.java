@@ -1,20 +1,27 @@
 package io.newsflow.ingest.article;
 
 import io.newsflow.commons.problem.Problem;
+import io.newsflow.events.BodyFormat;
 import java.util.List;
 
 /**
  * One article of a request as read from the body: the article, or why it could not be read.
  *
  * @param index its position in the request, from 0
+ * @param format how the text came (a page, scraped text), or null to tell from the fields
  */
-record SubmittedItem(int index, ArticleSubmission article, List<Problem.FieldError> readErrors) {
+public record SubmittedItem(
+        int index, ArticleSubmission article, BodyFormat format, List<Problem.FieldError> readErrors) {
 
-    static SubmittedItem of(int index, ArticleSubmission article) {
-        return new SubmittedItem(index, article, List.of());
+    public static SubmittedItem of(int index, ArticleSubmission article) {
+        return new SubmittedItem(index, article, null, List.of());
     }
 
-    static SubmittedItem unreadable(int index, List<Problem.FieldError> errors) {
-        return new SubmittedItem(index, null, errors);
+    public static SubmittedItem of(int index, ArticleSubmission article, BodyFormat format) {
+        return new SubmittedItem(index, article, format, List.of());
+    }
+
+    public static SubmittedItem unreadable(int index, List<Problem.FieldError> errors) {
+        return new SubmittedItem(index, null, null, errors);
     }
 }

@@ -50,7 +50,9 @@ public class ApiKeyFilter {
         this.caller = caller;
     }
 
-    @ServerRequestFilter
+    // nonBlocking: runs on the event loop before a @Blocking resource moves to a worker, as the reactive
+    // source look-up needs
+    @ServerRequestFilter(nonBlocking = true)
     public Uni<Response> authenticate(ContainerRequestContext request, ResourceInfo resource) {
         Access access = resource.getResourceMethod() == null
                 ? null

@@ -1,0 +1,114 @@
+package io.newsflow.ingest.page;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.newsflow.events.BodyFormat;
+import io.newsflow.events.EventContract;
+import io.newsflow.events.EventJson;
+import io.newsflow.events.RawArticle;
+import io.newsflow.events.TopicReader;
+import io.newsflow.events.Topics;
+import io.newsflow.ingest.Fixtures;
+import io.newsflow.ingest.Sources;
+import io.newsflow.local.LocalStackTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** Scraped pages: a real HTML page and scraped text, kept raw on the event for the enrichment. */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL)
+class PageResourceTest {
+
+    @Test
+    void anHtmlPageIsReadForItsMetadataAndKeptRaw() throws Exception {
+        Instant since = Instant.now().minusSeconds(5);
+        String url = "https://www.bbc.com/news/world-us-canada-33646753?run=" + UUID.randomUUID();
+        String id = given().header("X-Api-Key", Sources.newSourceKey())
+                .contentType("text/html")
+                .queryParam("url", url)
+                .body(Fixtures.bytes("pages/bbc-1.html"))
+                .post("/api/v1/pages")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("accepted"))
+                .extract()
+                .path("id");
+
+        RawArticle raw = raw(id, since);
+        assertThat(raw.format()).isEqualTo(BodyFormat.HTML);
+        assertThat(raw.title()).isEqualTo("Obama admits US gun laws are his 'biggest frustration'");
+        assertThat(raw.publishedAt()).isEqualTo(Instant.parse("2015-07-24T04:36:09Z"));
+        assertThat(raw.language()).isEqualTo("en");
+        assertThat(raw.html()).contains("<html").hasSizeGreaterThan(100_000);
+        assertThat(raw.body()).contains("gun");
+    }
+
+    @Test
+    void scrapedTextIsKeptAsItCameWithItsFirstLineAsTitle() throws Exception {
+        Instant since = Instant.now().minusSeconds(5);
+        String text = "Council votes to rebuild the old bridge\nHome | World | Business\n"
+                + "The city council voted on Tuesday to rebuild the old bridge.\nShare this article\n";
+        String id = given().header("X-Api-Key", Sources.newSourceKey())
+                .contentType("text/plain; charset=utf-8")
+                .queryParam("url", "https://news.example.org/bridge/" + UUID.randomUUID())
+                .body(text)
+                .post("/api/v1/pages")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+
+        RawArticle raw = raw(id, since);
+        assertThat(raw.format()).isEqualTo(BodyFormat.SCRAPED_TEXT);
+        assertThat(raw.title()).isEqualTo("Council votes to rebuild the old bridge");
+        assertThat(raw.body()).contains("Share this article").contains("Home | World | Business");
+    }
+
+    @Test
+    void theUrlIsRequiredAndNamed() {
+        given().header("X-Api-Key", Sources.newSourceKey())
+                .contentType("text/plain")
+                .body("Some text")
+                .post("/api/v1/pages")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("url"));
+    }
+
+    @Test
+    void invalidUtf8TextIsAProblem() {
+        given().header("X-Api-Key", Sources.newSourceKey())
+                .contentType("text/plain; charset=utf-8")
+                .queryParam("url", "https://news.example.org/bad-bytes")
+                .body(new byte[] {'O', 'k', ' ', (byte) 0xC3, (byte) 0x28})
+                .post("/api/v1/pages")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+    }
+
+    private static RawArticle raw(String id, Instant since) throws Exception {
+        String value = TopicReader.find(
+                        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                        Topics.RAW,
+                        since,
+                        Duration.ofSeconds(30),
+                        r -> id.equals(r.key()))
+                .orElseThrow()
+                .value();
+        assertThat(EventContract.violations(
+                        EventContract.Kind.RAW_ARTICLE, EventJson.mapper().readTree(value)))
+                .isEmpty();
+        return EventJson.read(value, EventContract.Kind.RAW_ARTICLE, RawArticle.class);
+    }
+}
