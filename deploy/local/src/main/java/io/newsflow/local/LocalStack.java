@@ -50,6 +50,18 @@ public final class LocalStack {
         return locked(() -> start(services(repository)));
     }
 
+    /**
+     * Stops one engine ({@code Kafka}, {@code Elasticsearch} or {@code PostgreSQL}), as an outage would;
+     * {@link #startEngines()} brings it back.
+     */
+    public boolean stopEngine(String name) {
+        Engine engine = engines.stream()
+                .filter(e -> e.name().equalsIgnoreCase(name))
+                .findFirst()
+                .orElseThrow(() -> new StackException("No engine named " + name));
+        return locked(engine::stop);
+    }
+
     /** Stops the three services, leaving the engines running; returns what it stopped. */
     public List<String> stopServices(Path repository) {
         return locked(() -> stopAll(services(repository)));

@@ -1,6 +1,7 @@
 package io.newsflow.ingest.auth;
 
 import io.newsflow.commons.problem.Problem;
+import io.newsflow.commons.problem.ServiceUnavailableException;
 import io.newsflow.ingest.source.SourceRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -90,14 +91,19 @@ public class ApiKeyFilter {
         if (known != null && known.until() > System.nanoTime()) {
             return Uni.createFrom().item(known.sourceId());
         }
-        return sources.findByKeyHash(hash).map(source -> {
-            if (source == null) {
-                knownSources.remove(hash);
-                return null;
-            }
-            knownSources.put(hash, new KnownSource(source.id.toString(), System.nanoTime() + CACHE_TIME.toNanos()));
-            return source.id.toString();
-        });
+        return sources.findByKeyHash(hash)
+                .onFailure()
+                .transform(e -> new ServiceUnavailableException(
+                        "PostgreSQL is not available to check the API key; retry later.", 5, e))
+                .map(source -> {
+                    if (source == null) {
+                        knownSources.remove(hash);
+                        return null;
+                    }
+                    knownSources.put(
+                            hash, new KnownSource(source.id.toString(), System.nanoTime() + CACHE_TIME.toNanos()));
+                    return source.id.toString();
+                });
     }
 
     private Uni<Response> rateLimited(String hash, ContainerRequestContext request) {

@@ -121,6 +121,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                // a dependency that does not answer is an outage to wait out, not a bug
+                return unavailable(
+                        new ServiceUnavailableException(
+                                "A service this one depends on is not reachable; retry later.", 5, e),
+                        uri);
+            }
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", reference, path(uri));
         return Problem.of(
