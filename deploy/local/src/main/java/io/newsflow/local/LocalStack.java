@@ -50,6 +50,13 @@ public final class LocalStack {
         return locked(() -> start(services(repository)));
     }
 
+    /** Starts only the named services (e.g. {@code ingest-service}). */
+    public List<String> startServices(Path repository, List<String> names) {
+        return locked(() -> start(services(repository).stream()
+                .filter(service -> names.contains(service.name()))
+                .toList()));
+    }
+
     /**
      * Stops one engine ({@code Kafka}, {@code Elasticsearch} or {@code PostgreSQL}), as an outage would;
      * {@link #startEngines()} brings it back.
@@ -135,17 +142,27 @@ public final class LocalStack {
     }
 
     private List<Engine> services(Path repository) {
-        Map<String, String> properties = serviceConfiguration();
+        Map<String, String> all = serviceConfiguration();
+        Map<String, String> kafka = Map.of("kafka.bootstrap.servers", all.get("kafka.bootstrap.servers"));
+        Map<String, String> ingest = new LinkedHashMap<>(all);
+        ingest.remove("quarkus.elasticsearch.hosts");
+        Map<String, String> search = new LinkedHashMap<>(kafka);
+        search.put("quarkus.elasticsearch.hosts", all.get("quarkus.elasticsearch.hosts"));
         return List.of(
-                service(
-                        repository,
-                        "ingest-service",
-                        config.ingestPort(),
-                        "256m",
-                        properties,
-                        Map.of("NEWSFLOW_ADMIN_KEY", adminKey())),
-                service(repository, "enrich-service", config.enrichPort(), "512m", properties, Map.of()),
-                service(repository, "search-service", config.searchPort(), "256m", properties, Map.of()));
+                service(repository, "ingest-service", config.ingestPort(), "256m", ingest, ingestEnvironment()),
+                service(repository, "enrich-service", config.enrichPort(), "512m", kafka, Map.of()),
+                service(repository, "search-service", config.searchPort(), "256m", search, Map.of()));
+    }
+
+    /** The admin key, and a rate limit set for this launcher (the ingest benchmark raises it). */
+    private Map<String, String> ingestEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("NEWSFLOW_ADMIN_KEY", adminKey());
+        String rateLimit = System.getenv("NEWSFLOW_RATE_LIMIT_REQUESTS_PER_SECOND");
+        if (rateLimit != null && !rateLimit.isBlank()) {
+            environment.put("NEWSFLOW_RATE_LIMIT_REQUESTS_PER_SECOND", rateLimit);
+        }
+        return environment;
     }
 
     private Engine service(

@@ -9,9 +9,10 @@ import java.util.List;
  * The launcher's command line, behind {@code ./newsflow}.
  *
  * <pre>
- * start [--stack run|test] [--services]   start what is not running, wait until ready, print where
+ * start [--stack run|test] [--services [--only a,b]]   start what is not running, wait until ready, print where
  * load-sample FILE                         post a JSON-lines corpus and wait until it is searchable
  * status [--stack run|test]                what runs, with pids
+ * stop-services [--stack run|test]         stop the services, leave the engines
  * stop [--stack run|test]                  stop the services, then the engines
  * </pre>
  */
@@ -35,6 +36,7 @@ public final class LocalStackCli {
         List<String> rest = new ArrayList<>(args);
         String stackName = option(rest, "--stack", "run");
         boolean withServices = rest.remove("--services");
+        String only = option(rest, "--only", null);
         if (rest.isEmpty()) {
             System.err.println("usage: start [--stack run|test] [--services] | load-sample FILE | status | stop");
             return 2;
@@ -50,7 +52,10 @@ public final class LocalStackCli {
             case "start" -> {
                 stack.startEngines().forEach(line -> System.out.println("  " + line));
                 if (withServices) {
-                    stack.startServices(repository).forEach(line -> System.out.println("  " + line));
+                    (only == null
+                                    ? stack.startServices(repository)
+                                    : stack.startServices(repository, List.of(only.split(","))))
+                            .forEach(line -> System.out.println("  " + line));
                 }
                 System.out.println("  data and logs under " + config.stackDir());
             }
@@ -71,6 +76,7 @@ public final class LocalStackCli {
                 System.out.println("  demo source '" + SampleLoader.DEMO_SOURCE + "' key (X-Api-Key): " + sourceKey);
                 System.out.println("  (both kept, readable by you only, in " + config.stackDir() + ")");
             }
+            case "stop-services" -> stack.stopServices(repository).forEach(line -> System.out.println("  " + line));
             case "status" -> stack.status(repository).forEach(line -> System.out.println("  " + line));
             case "stop" -> {
                 List<String> stopped = stack.stop(repository);

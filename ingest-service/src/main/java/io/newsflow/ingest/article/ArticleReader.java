@@ -56,29 +56,27 @@ public class ArticleReader {
         byte[] buffer = new byte[64 * 1024];
         int read;
         while ((read = body.read(buffer)) != -1) {
+            int start = 0;
             for (int i = 0; i < read; i++) {
-                byte b = buffer[i];
-                if (b == '\n') {
-                    if (tooLong || line.size() > 0) {
-                        SubmittedItem item =
-                                tooLong ? tooLong(index, lineNumber) : line(index, lineNumber, line.toByteArray());
-                        if (item != null) {
-                            sink.accept(item);
-                            index++;
-                        }
-                    }
-                    line.reset();
-                    tooLong = false;
-                    lineNumber++;
-                } else if (!tooLong) {
-                    if (line.size() >= MAX_LINE_BYTES) {
-                        tooLong = true;
-                        line.reset();
-                    } else {
-                        line.write(b);
+                if (buffer[i] != '\n') {
+                    continue;
+                }
+                // the line ends here: copy its last piece in one go, never a byte at a time
+                tooLong = append(line, buffer, start, i - start, tooLong);
+                if (tooLong || line.size() > 0) {
+                    SubmittedItem item =
+                            tooLong ? tooLong(index, lineNumber) : line(index, lineNumber, line.toByteArray());
+                    if (item != null) {
+                        sink.accept(item);
+                        index++;
                     }
                 }
+                line.reset();
+                tooLong = false;
+                lineNumber++;
+                start = i + 1;
             }
+            tooLong = append(line, buffer, start, read - start, tooLong);
         }
         if (tooLong) {
             sink.accept(tooLong(index, lineNumber));
@@ -88,6 +86,16 @@ public class ArticleReader {
                 sink.accept(item);
             }
         }
+    }
+
+    /** Adds bytes to the current line unless it is already too long; returns whether it is too long now. */
+    private static boolean append(ByteArrayOutputStream line, byte[] buffer, int offset, int length, boolean tooLong) {
+        if (tooLong || line.size() + length > MAX_LINE_BYTES) {
+            line.reset();
+            return true;
+        }
+        line.write(buffer, offset, length);
+        return false;
     }
 
     /** The item on one line, or null for a blank line. */

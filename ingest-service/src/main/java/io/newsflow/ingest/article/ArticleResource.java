@@ -38,7 +38,7 @@ public class ArticleResource {
     public static final String NDJSON = "application/x-ndjson";
 
     /** How many NDJSON articles are decided and published together. */
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 2000;
 
     private final ArticleService service;
     private final ArticleReader reader;

@@ -10,6 +10,7 @@ import io.newsflow.ingest.dedup.ContentHash;
 import io.newsflow.ingest.dedup.UrlCanonicalizer;
 import io.newsflow.ingest.messaging.RawArticlePublisher;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import org.jboss.logging.Logger;
 
 /**
  * Accepts articles: canonical URL and id, de-duplication against the ledger, publication to Kafka, and only
@@ -38,6 +40,8 @@ import java.util.concurrent.Executor;
 public class ArticleService {
 
     private static final int RETRY_AFTER_SECONDS = 5;
+    private static final int PUBLISH_CONCURRENCY = 256;
+    private static final Logger LOG = Logger.getLogger(ArticleService.class);
 
     private final UrlCanonicalizer canonicalizer;
     private final ArticleRepository repository;
@@ -111,11 +115,14 @@ public class ArticleService {
                     if (decisions.toPublish().isEmpty()) {
                         return Uni.createFrom().item(sorted(results));
                     }
-                    return Uni.join()
-                            .all(decisions.toPublish().stream()
-                                    .map(publisher::publish)
-                                    .toList())
-                            .andFailFast()
+                    // at most PUBLISH_CONCURRENCY sends in flight per batch: the emitter's buffer stays bounded
+                    return Multi.createFrom()
+                            .iterable(decisions.toPublish())
+                            .onItem()
+                            .transformToUni(publisher::publish)
+                            .merge(PUBLISH_CONCURRENCY)
+                            .collect()
+                            .last()
                             .onFailure()
                             .transform(e -> unavailable("Kafka", e))
                             .emitOn(requestContext)
@@ -269,6 +276,7 @@ public class ArticleService {
         if (cause instanceof ServiceUnavailableException) {
             return cause;
         }
+        LOG.warnf("%s failed: %s", dependency, cause.toString());
         return new ServiceUnavailableException(
                 dependency + " is not available, the articles were not accepted; retry later.",
                 RETRY_AFTER_SECONDS,

@@ -28,8 +28,22 @@ public final class ContentHash {
         if (text == null) {
             return "";
         }
-        return Normalizer.normalize(text, Normalizer.Form.NFC)
-                .replaceAll("\\s+", " ")
-                .trim();
+        // runs of whitespace (the regex \s set) become one space, by hand: a regex cost more than the hash itself
+        String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder collapsed = new StringBuilder(normalised.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < normalised.length(); i++) {
+            char c = normalised.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                pendingSpace = collapsed.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    collapsed.append(' ');
+                    pendingSpace = false;
+                }
+                collapsed.append(c);
+            }
+        }
+        return collapsed.toString();
     }
 }

@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /** Publishes accepted articles to {@code news.articles.raw}, keyed by article id. */
 @ApplicationScoped
@@ -17,7 +18,10 @@ public class RawArticlePublisher {
 
     private final MutinyEmitter<String> emitter;
 
-    RawArticlePublisher(@Channel(CHANNEL) MutinyEmitter<String> emitter) {
+    // room for the sends of several concurrent batches (each keeps at most 256 in flight)
+    RawArticlePublisher(
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                    MutinyEmitter<String> emitter) {
         this.emitter = emitter;
     }
 
