@@ -166,6 +166,26 @@ class ArticleBatchTest {
     }
 
     @Test
+    void aBodyOverTheLimitIsRefusedWithAProblemBeforeItIsRead() throws Exception {
+        // a client announcing 11 MB and waiting for "100 Continue" gets the refusal without sending the body
+        var response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/v1/articles"))
+                                .header("X-Api-Key", key)
+                                .header("Content-Type", "application/json")
+                                .expectContinue(true)
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024]))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.body()).contains("\"status\":413").contains("10 MB");
+    }
+
+    @Test
     void anEmptyBatchIsAProblem() {
         given().header("X-Api-Key", key)
                 .contentType(ContentType.JSON)
