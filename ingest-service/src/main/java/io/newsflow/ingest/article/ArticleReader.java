@@ -1,5 +1,6 @@
 package io.newsflow.ingest.article;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,16 +116,27 @@ public class ArticleReader {
         if (text.isBlank()) {
             return null;
         }
-        JsonNode node;
         try {
-            node = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
+            // straight to the record: building a tree first would parse every article twice
+            ArticleSubmission article = mapper.readValue(text, ArticleSubmission.class);
+            return article == null ? notAnArticle(index) : SubmittedItem.of(index, article);
+        } catch (JsonParseException e) {
             return SubmittedItem.unreadable(
                     index,
                     List.of(new Problem.FieldError(
                             "", "line " + lineNumber + " is not valid JSON: " + e.getOriginalMessage())));
+        } catch (JsonMappingException e) {
+            return e.getPath().isEmpty()
+                    ? notAnArticle(index)
+                    : SubmittedItem.unreadable(index, List.of(ProblemMappers.fieldError(e)));
+        } catch (JsonProcessingException e) {
+            return SubmittedItem.unreadable(index, List.of(new Problem.FieldError("", "cannot be read as an article")));
         }
-        return read(index, node);
+    }
+
+    private static SubmittedItem notAnArticle(int index) {
+        return SubmittedItem.unreadable(
+                index, List.of(new Problem.FieldError("", "must be a JSON object (an article)")));
     }
 
     private static SubmittedItem tooLong(int index, int lineNumber) {
