@@ -2,6 +2,7 @@ package io.newsflow.ingest.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsflow.commons.problem.InvalidInputException;
+import io.newsflow.commons.problem.Parameters;
 import io.newsflow.commons.problem.Problem;
 import io.newsflow.ingest.auth.Access;
 import io.newsflow.ingest.auth.Caller;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -127,13 +127,7 @@ public class ArticleResource {
     @Access(Access.Role.ADMIN_OR_SOURCE)
     @Operation(summary = "What the ingest service knows of an article: versions, received times, status")
     public Uni<ArticleStatus> status(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("id", "must be an article id (a UUID)");
-        }
-        return service.status(uuid).map(status -> {
+        return service.status(Parameters.uuid(id, "id")).map(status -> {
             if (status == null) {
                 throw new NotFoundException("No article with id " + id);
             }

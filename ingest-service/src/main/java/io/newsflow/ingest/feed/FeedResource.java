@@ -6,6 +6,7 @@ import io.newsflow.ingest.article.SubmittedItem;
 import io.newsflow.ingest.auth.Access;
 import io.newsflow.ingest.auth.Caller;
 import io.newsflow.ingest.page.Dates;
+import io.newsflow.ingest.page.LanguageTags;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -84,18 +85,10 @@ public class FeedResource {
                 item.summary(),
                 item.authors(),
                 item.publishedAt() == null ? null : Dates.toOffsetDateTime(item.publishedAt()),
-                languageTag(feed.language()),
+                LanguageTags.normalise(feed.language()),
                 null,
                 item.imageUrl(),
                 item.tags(),
                 extra);
-    }
-
-    private static String languageTag(String language) {
-        if (language == null) {
-            return null;
-        }
-        String tag = language.strip().replace('_', '-');
-        return tag.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*") ? tag : null;
     }
 }

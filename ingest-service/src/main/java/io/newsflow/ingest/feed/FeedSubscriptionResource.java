@@ -1,6 +1,7 @@
 package io.newsflow.ingest.feed;
 
 import io.newsflow.commons.problem.InvalidInputException;
+import io.newsflow.commons.problem.Parameters;
 import io.newsflow.ingest.auth.Access;
 import io.newsflow.ingest.source.SourceRepository;
 import io.quarkus.vertx.VertxContextSupport;
@@ -65,7 +66,7 @@ public class FeedSubscriptionResource {
     public Response subscribe(
             @NotNull(message = "must be a JSON object with sourceId and url") @Valid NewSubscription request)
             throws Throwable {
-        UUID sourceId = uuid(request.sourceId(), "sourceId");
+        UUID sourceId = Parameters.uuid(request.sourceId(), "sourceId");
         URI url = guard.check(request.url(), "url");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         FeedSubscriptionEntity subscription = new FeedSubscriptionEntity();
@@ -100,15 +101,16 @@ public class FeedSubscriptionResource {
     @GET
     @Operation(summary = "Subscriptions, all or of one source")
     public Uni<List<FeedSubscriptionView>> list(@QueryParam("sourceId") String sourceId) {
-        Uni<List<FeedSubscriptionEntity>> found =
-                sourceId == null ? subscriptions.health() : subscriptions.ofSource(uuid(sourceId, "sourceId"));
+        Uni<List<FeedSubscriptionEntity>> found = sourceId == null
+                ? subscriptions.health()
+                : subscriptions.ofSource(Parameters.uuid(sourceId, "sourceId"));
         return found.map(all -> all.stream().map(FeedSubscriptionView::of).toList());
     }
 
     @GET
     @Path("/{id}")
     public Uni<FeedSubscriptionView> get(@PathParam("id") String id) {
-        return subscriptions.findOne(uuid(id, "id")).map(s -> {
+        return subscriptions.findOne(Parameters.uuid(id, "id")).map(s -> {
             if (s == null) {
                 throw new NotFoundException("No feed subscription with id " + id);
             }
@@ -121,7 +123,7 @@ public class FeedSubscriptionResource {
     @Operation(summary = "Enable a subscription again (after it was disabled for failing), polled at once")
     public Uni<FeedSubscriptionView> enable(@PathParam("id") String id) {
         return subscriptions
-                .update(uuid(id, "id"), s -> {
+                .update(Parameters.uuid(id, "id"), s -> {
                     s.enabled = true;
                     s.consecutiveFailures = 0;
                     s.nextPollAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -137,19 +139,11 @@ public class FeedSubscriptionResource {
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return subscriptions.remove(uuid(id, "id")).map(deleted -> {
+        return subscriptions.remove(Parameters.uuid(id, "id")).map(deleted -> {
             if (!deleted) {
                 throw new NotFoundException("No feed subscription with id " + id);
             }
             return Response.noContent().build();
         });
-    }
-
-    static UUID uuid(String value, String field) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "must be an id (a UUID)");
-        }
     }
 }

@@ -68,7 +68,7 @@ public class PageExtractor {
                                 ? null
                                 : page.selectFirst("time[datetime]").attr("datetime")))
                 .orElse(null);
-        String language = language(first(
+        String language = LanguageTags.normalise(first(
                 ld.map(n -> text(n.get("inLanguage"))).orElse(null),
                 page.selectFirst("html[lang]") == null
                         ? null
@@ -203,15 +203,6 @@ public class PageExtractor {
             return image.isEmpty() ? null : image(image.get(0));
         }
         return image.isObject() ? text(image.get("url")) : text(image);
-    }
-
-    /** A language tag from lang attributes or og:locale ({@code en_GB} becomes {@code en-GB}). */
-    private static String language(String value) {
-        if (value == null) {
-            return null;
-        }
-        String tag = value.strip().replace('_', '-');
-        return tag.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*") ? tag : null;
     }
 
     private static String meta(Document page, String attribute, String name) {

@@ -1,6 +1,6 @@
 package io.newsflow.ingest.source;
 
-import io.newsflow.commons.problem.InvalidInputException;
+import io.newsflow.commons.problem.Parameters;
 import io.newsflow.ingest.auth.Access;
 import io.newsflow.ingest.auth.ApiKeys;
 import io.smallrye.mutiny.Uni;
@@ -70,7 +70,7 @@ public class SourceResource {
     @GET
     @Path("/{id}")
     public Uni<SourceView> get(@PathParam("id") String id) {
-        return repository.findOne(uuid(id)).map(source -> {
+        return repository.findOne(Parameters.uuid(id, "id")).map(source -> {
             if (source == null) {
                 throw new NotFoundException("No source with id " + id);
             }
@@ -82,20 +82,12 @@ public class SourceResource {
     @Path("/{id}")
     @Operation(summary = "Remove a source: its key stops working; its articles stay")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return repository.remove(uuid(id)).map(deleted -> {
+        return repository.remove(Parameters.uuid(id, "id")).map(deleted -> {
             if (!deleted) {
                 throw new NotFoundException("No source with id " + id);
             }
             return Response.noContent().build();
         });
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("id", "must be a source id (a UUID)");
-        }
     }
 
     private static boolean isUniqueViolation(Throwable e) {
