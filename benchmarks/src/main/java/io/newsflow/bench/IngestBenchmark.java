@@ -48,6 +48,10 @@ public final class IngestBenchmark {
 
         System.out.printf("corpus: %s; body %d chars; run %s%n", corpus.name(), BODY_CHARS, run);
 
+        // a freshly started service spends its first seconds compiling: warm it up on both paths, unmeasured
+        ndjson(http, ingest, key, corpus, run + "w", 8_000);
+        singles(http, ingest, key, corpus, run + "w", 8_000, 4_000);
+
         double raw = producerPerformance(config.kafkaBootstrapServers(), batchArticles);
         System.out.printf("kafka ProducerPerformance (2,048 B, acks=all, idempotent): %,.0f records/s%n", raw);
 

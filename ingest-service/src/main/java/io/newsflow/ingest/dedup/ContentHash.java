@@ -28,22 +28,26 @@ public final class ContentHash {
         if (text == null) {
             return "";
         }
-        // runs of whitespace (the regex \s set) become one space, by hand: a regex cost more than the hash itself
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFC);
-        StringBuilder collapsed = new StringBuilder(normalised.length());
+        // NFC only when needed (most news text already is), then runs of whitespace (the regex \s set) become
+        // one space, by hand into an array: a regex or a char-by-char builder cost more than the hash itself
+        String normalised = Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
+        char[] out = new char[normalised.length()];
+        int length = 0;
         boolean pendingSpace = false;
         for (int i = 0; i < normalised.length(); i++) {
             char c = normalised.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
-                pendingSpace = collapsed.length() > 0;
+                pendingSpace = length > 0;
             } else {
                 if (pendingSpace) {
-                    collapsed.append(' ');
+                    out[length++] = ' ';
                     pendingSpace = false;
                 }
-                collapsed.append(c);
+                out[length++] = c;
             }
         }
-        return collapsed.toString();
+        return new String(out, 0, length);
     }
 }
