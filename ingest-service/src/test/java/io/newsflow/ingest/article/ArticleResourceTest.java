@@ -139,6 +139,48 @@ class ArticleResourceTest {
     }
 
     @Test
+    void aCopyAtAnotherUrlIsAcceptedAndCarriesTheSameContentHash() throws Exception {
+        Instant since = Instant.now().minusSeconds(5);
+        Map<String, String> original = Map.of("url", uniqueUrl(), "title", "Wire story", "body", "The same wire text.");
+        Map<String, String> copy = Map.of("url", uniqueUrl(), "title", "Wire story", "body", "The same wire text.");
+        String first = given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
+                .body(original)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("accepted"))
+                .extract()
+                .path("id");
+        String second = given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
+                .body(copy)
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("accepted"))
+                .extract()
+                .path("id");
+        assertThat(second).isNotEqualTo(first);
+
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        RawArticle a = EventJson.read(
+                TopicReader.find(bootstrap, Topics.RAW, since, Duration.ofSeconds(30), r -> first.equals(r.key()))
+                        .orElseThrow()
+                        .value(),
+                EventContract.Kind.RAW_ARTICLE,
+                RawArticle.class);
+        RawArticle b = EventJson.read(
+                TopicReader.find(bootstrap, Topics.RAW, since, Duration.ofSeconds(30), r -> second.equals(r.key()))
+                        .orElseThrow()
+                        .value(),
+                EventContract.Kind.RAW_ARTICLE,
+                RawArticle.class);
+        // the enrichment links the copies through it
+        assertThat(a.contentHash()).isEqualTo(b.contentHash());
+    }
+
+    @Test
     void invalidJsonIsAProblemNotAStackTrace() {
         given().header("X-Api-Key", key)
                 .contentType(ContentType.JSON)
