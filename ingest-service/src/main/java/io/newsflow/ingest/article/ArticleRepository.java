@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The article ledger in PostgreSQL. */
@@ -41,16 +42,24 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
     }
 
     /**
-     * Records versions that Kafka has acknowledged, in one transaction. An article known before is only
-     * updated if nobody recorded another version in between (optimistic check on the version it had).
+     * Records new versions and publishes them in one transaction: the rows are written and flushed first (a
+     * version number is taken, and a concurrent submission of the same article fails here, before anything is
+     * published), then {@code publish} runs, and the transaction commits only once it succeeded. A failed
+     * publication rolls the rows back, so no version number is ever published without its ledger row, nor
+     * recorded without being published (but for a commit failing after the broker's ack).
      *
-     * @param known the ledger rows as they were when the versions were decided
+     * @param known the ledger rows as they were when the versions were decided; an article known then is only
+     *     updated if its version is still the same (optimistic check)
+     * @param publish sends the versions to Kafka; must complete on the caller's Vert.x context
      * @throws ConcurrentChangeException (in the Uni) when a concurrent submission got there first; nothing is
-     *     recorded then
+     *     recorded nor published then
      */
     @WithTransaction
-    public Uni<Void> record(
-            Map<UUID, ArticleEntity> known, List<RawArticle> published, List<IngestResult.Status> statuses) {
+    public Uni<Void> recordAndPublish(
+            Map<UUID, ArticleEntity> known,
+            List<RawArticle> published,
+            List<IngestResult.Status> statuses,
+            Supplier<Uni<Void>> publish) {
         Map<UUID, RawArticle> first = new LinkedHashMap<>();
         Map<UUID, RawArticle> last = new LinkedHashMap<>();
         for (RawArticle raw : published) {
@@ -76,19 +85,31 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
                         .map(count -> ok && count == 1));
             }
         }
-        List<ArticleVersionEntity> versions = new ArrayList<>();
+        List<Object> rows = new ArrayList<>(added);
         for (int i = 0; i < published.size(); i++) {
-            versions.add(versionRow(published.get(i), statuses.get(i)));
+            rows.add(versionRow(published.get(i), statuses.get(i)));
         }
         return updated.flatMap(ok -> {
-            if (!ok) {
-                // failing the transaction rolls back the updates already made
-                return Uni.createFrom().failure(new ConcurrentChangeException());
+                    if (!ok) {
+                        return Uni.createFrom().<Void>failure(new ConcurrentChangeException());
+                    }
+                    return getSession()
+                            .flatMap(session ->
+                                    session.persistAll(rows.toArray()).call(session::flush))
+                            .onFailure(ArticleRepository::isUniqueViolation)
+                            .transform(e -> new ConcurrentChangeException());
+                })
+                .call(() -> publish.get());
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || String.valueOf(t.getMessage()).contains("23505")) {
+                return true;
             }
-            List<Object> rows = new ArrayList<>(added);
-            rows.addAll(versions);
-            return getSession().flatMap(session -> session.persistAll(rows.toArray()));
-        });
+        }
+        return false;
     }
 
     /** Another submission recorded a version of the same article meanwhile. */

@@ -96,16 +96,19 @@ public class ArticleResource {
     @Access(Access.Role.SOURCE)
     @Operation(
             summary = "Submit articles as NDJSON (one JSON article a line), streamed",
-            description = "The body is read a line at a time, never whole; answers 202 with one result per"
-                    + " article (each with its index) once all are acknowledged and recorded.")
+            description = "The body is read a line at a time, never whole, and taken in chunks of 2,000; answers"
+                    + " 202 with one result per article (each with its index) once all are acknowledged and"
+                    + " recorded. If Kafka or PostgreSQL fails midway the answer is 503 and the chunks before it"
+                    + " stay taken: send the stream again, they come back as duplicates.")
     public Response submitNdjson(InputStream body) throws IOException {
         String sourceId = caller.sourceId();
         List<IngestResult> results = new ArrayList<>();
         List<SubmittedItem> chunk = new ArrayList<>(CHUNK);
         int[] count = {0};
         reader.readNdjson(body, item -> {
+            // past the limit the rest of the stream is read but not taken: what came before stays taken
             if (++count[0] > maxBatchItems) {
-                throw new InvalidInputException("", "at most " + maxBatchItems + " articles per request");
+                return;
             }
             chunk.add(item);
             if (chunk.size() == CHUNK) {
@@ -118,6 +121,17 @@ public class ArticleResource {
         }
         if (results.isEmpty()) {
             throw new InvalidInputException("", "the body holds no article");
+        }
+        if (count[0] > maxBatchItems) {
+            results.add(IngestResult.rejected(
+                    maxBatchItems,
+                    null,
+                    Problem.of(
+                            Response.Status.BAD_REQUEST,
+                            "At most " + maxBatchItems + " articles are taken per request; the "
+                                    + (count[0] - maxBatchItems) + " after them were not. Send them again.",
+                            null,
+                            List.of())));
         }
         return Response.accepted(results).build();
     }

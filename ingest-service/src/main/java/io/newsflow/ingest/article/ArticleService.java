@@ -31,10 +31,10 @@ import java.util.concurrent.Executor;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts articles: canonical URL and id, de-duplication against the ledger, publication to Kafka, and only
- * then the ledger rows. The order matters: a ledger row is written only for what Kafka acknowledged, so a
- * failed publication leaves nothing that would later mark a re-submission as a duplicate. A batch is decided
- * with one ledger look-up and recorded in one transaction; its publications go out together.
+ * Accepts articles: canonical URL and id, de-duplication against the ledger, then ledger rows and publication
+ * to Kafka in one transaction that commits only after the broker's ack. A failed publication rolls the rows
+ * back, so nothing marks a re-submission as a duplicate and no version number is published twice. A batch is
+ * decided with one ledger look-up and recorded in one transaction; its publications go out together.
  */
 @ApplicationScoped
 public class ArticleService {
@@ -115,29 +115,37 @@ public class ArticleService {
                     if (decisions.toPublish().isEmpty()) {
                         return Uni.createFrom().item(sorted(results));
                     }
-                    // at most PUBLISH_CONCURRENCY sends in flight per batch: the emitter's buffer stays bounded
-                    return Multi.createFrom()
-                            .iterable(decisions.toPublish())
-                            .onItem()
-                            .transformToUni(publisher::publish)
-                            .merge(PUBLISH_CONCURRENCY)
-                            .collect()
-                            .last()
+                    return repository
+                            .recordAndPublish(
+                                    known,
+                                    decisions.toPublish(),
+                                    decisions.statuses(),
+                                    () -> publish(decisions.toPublish(), requestContext))
+                            .onFailure(ArticleRepository.ConcurrentChangeException.class)
+                            .transform(e -> new ServiceUnavailableException(
+                                    "Another version of one of these articles arrived at the same time; retry.", 1, e))
                             .onFailure()
-                            .transform(e -> unavailable("Kafka", e))
-                            .emitOn(requestContext)
-                            .flatMap(acked -> repository
-                                    .record(known, decisions.toPublish(), decisions.statuses())
-                                    .onFailure(ArticleRepository.ConcurrentChangeException.class)
-                                    .transform(e -> new ServiceUnavailableException(
-                                            "Another version of one of these articles arrived at the same time;"
-                                                    + " retry.",
-                                            1,
-                                            e))
-                                    .onFailure()
-                                    .transform(e -> unavailable("PostgreSQL", e)))
+                            .transform(e -> unavailable("PostgreSQL", e))
                             .map(recorded -> sorted(results));
                 });
+    }
+
+    /**
+     * Sends the versions, at most {@link #PUBLISH_CONCURRENCY} in flight (the emitter's buffer stays bounded),
+     * and comes back to the request's Vert.x context once the broker acknowledged them all.
+     */
+    private Uni<Void> publish(List<RawArticle> versions, Executor requestContext) {
+        return Multi.createFrom()
+                .iterable(versions)
+                .onItem()
+                .transformToUni(publisher::publish)
+                .merge(PUBLISH_CONCURRENCY)
+                .collect()
+                .last()
+                .replaceWithVoid()
+                .onFailure()
+                .transform(e -> unavailable("Kafka", e))
+                .emitOn(requestContext);
     }
 
     public Uni<ArticleStatus> status(UUID id) {
