@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fetches a feed with a conditional GET (ETag, Last-Modified), following at most three redirects, each
@@ -19,6 +22,12 @@ import java.time.Duration;
 public class FeedFetcher {
 
     static final int MAX_BYTES = 10 * 1024 * 1024;
+    private static final Duration READ_DEADLINE = Duration.ofSeconds(60);
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "feed-read-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final int MAX_REDIRECTS = 3;
 
     private final FeedUrlGuard guard;
@@ -48,18 +57,17 @@ public class FeedFetcher {
     public Fetched fetch(String url, String etag, String lastModified) throws FetchException, InterruptedException {
         URI uri = checked(url);
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request;
+            try {
+                request = conditional(HttpRequest.newBuilder(uri), etag, lastModified);
+            } catch (IllegalArgumentException e) {
+                throw new FetchException("cannot build the request: " + e.getMessage());
+            }
+            request.timeout(Duration.ofSeconds(30))
                     .header("User-Agent", "newsflow-feed-poller/0.1")
                     .header(
                             "Accept",
                             "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5");
-            if (etag != null) {
-                request.header("If-None-Match", etag);
-            }
-            if (lastModified != null) {
-                request.header("If-Modified-Since", lastModified);
-            }
             HttpResponse<InputStream> response;
             try {
                 response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -94,6 +102,16 @@ public class FeedFetcher {
         throw new FetchException("more than " + MAX_REDIRECTS + " redirects from " + url);
     }
 
+    private static HttpRequest.Builder conditional(HttpRequest.Builder request, String etag, String lastModified) {
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        if (lastModified != null) {
+            request.header("If-Modified-Since", lastModified);
+        }
+        return request;
+    }
+
     private URI checked(String url) throws FetchException {
         try {
             return guard.check(url, "url");
@@ -102,7 +120,18 @@ public class FeedFetcher {
         }
     }
 
+    /** Reads at most {@link #MAX_BYTES} within {@link #READ_DEADLINE}: a trickling server cannot hold the poller. */
     private static byte[] read(InputStream body) throws FetchException {
+        var deadline = WATCHDOG.schedule(
+                () -> {
+                    try {
+                        body.close();
+                    } catch (IOException ignored) {
+                        // closing is all the watchdog can do
+                    }
+                },
+                READ_DEADLINE.toSeconds(),
+                TimeUnit.SECONDS);
         try (InputStream in = body) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[64 * 1024];
@@ -115,7 +144,12 @@ public class FeedFetcher {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new FetchException("reading the feed failed: " + e.getMessage());
+            throw new FetchException(
+                    deadline.isDone()
+                            ? "reading the feed took longer than " + READ_DEADLINE.toSeconds() + " s"
+                            : "reading the feed failed: " + e.getMessage());
+        } finally {
+            deadline.cancel(false);
         }
     }
 

@@ -105,6 +105,10 @@ public class FeedPoller {
         } catch (ServiceUnavailableException e) {
             LOG.warnf("Feed %s not taken, the pipeline is unavailable: %s", subscription.url, e.getMessage());
             record(subscription, s -> s.nextPollAt = polledAt.plus(PIPELINE_RETRY));
+        } catch (RuntimeException e) {
+            // whatever else one feed does wrong must not stall the others: it is that feed's failure
+            LOG.warnf(e, "Polling feed %s failed", subscription.url);
+            record(subscription, failure(polledAt, "unexpected: " + e));
         }
     }
 
