@@ -4,6 +4,7 @@ import io.newsflow.commons.problem.Problem;
 import io.newsflow.commons.problem.ServiceUnavailableException;
 import io.newsflow.ingest.source.SourceRepository;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -28,6 +29,7 @@ public class ApiKeyFilter {
     public static final String HEADER = "X-Api-Key";
 
     private static final Logger LOG = Logger.getLogger(ApiKeyFilter.class);
+    private static final String UNKNOWN_KEYS_FROM = "unknown keys from ";
     /** How long a source's key stays trusted without a new look-up (a removed source's key works that long). */
     private static final Duration CACHE_TIME = Duration.ofSeconds(30);
 
@@ -54,7 +56,8 @@ public class ApiKeyFilter {
     // nonBlocking: runs on the event loop before a @Blocking resource moves to a worker, as the reactive
     // source look-up needs
     @ServerRequestFilter(nonBlocking = true)
-    public Uni<Response> authenticate(ContainerRequestContext request, ResourceInfo resource) {
+    public Uni<Response> authenticate(
+            ContainerRequestContext request, ResourceInfo resource, HttpServerRequest connection) {
         Access access = resource.getResourceMethod() == null
                 ? null
                 : Optional.ofNullable(resource.getResourceMethod().getAnnotation(Access.class))
@@ -73,6 +76,14 @@ public class ApiKeyFilter {
             }
             caller.admin();
             return rateLimited(hash, request);
+        }
+        if (!knownSources.containsKey(hash)) {
+            // a key not seen lately costs a database look-up: those are rate-limited per client address, so a
+            // flood of made-up keys cannot exhaust the connection pool
+            Response limited = rateLimitResponse(UNKNOWN_KEYS_FROM + clientAddress(connection), request);
+            if (limited != null) {
+                return respond(limited);
+            }
         }
         return source(hash).map(sourceId -> {
             if (sourceId == null) {
@@ -104,6 +115,12 @@ public class ApiKeyFilter {
                             hash, new KnownSource(source.id.toString(), System.nanoTime() + CACHE_TIME.toNanos()));
                     return source.id.toString();
                 });
+    }
+
+    private static String clientAddress(HttpServerRequest connection) {
+        return connection == null || connection.remoteAddress() == null
+                ? "unknown"
+                : connection.remoteAddress().hostAddress();
     }
 
     private Uni<Response> rateLimited(String hash, ContainerRequestContext request) {
