@@ -26,6 +26,7 @@ public class ArticleIndex {
 
     private static final Logger LOG = Logger.getLogger(ArticleIndex.class);
     private static final int VERSION_CONFLICT = 409;
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final ElasticsearchClient client;
 
@@ -57,11 +58,14 @@ public class ArticleIndex {
      * Indexes the documents in one bulk request. A version conflict means the index already has this or a newer
      * version: that is success for an idempotent consumer.
      *
-     * @throws BulkFailedException when any document failed for another reason (the caller retries the batch)
+     * @return the documents Elasticsearch refused for good (a 4xx other than a conflict or a throttle): retrying
+     *     them cannot help, the caller dead-letters them
+     * @throws BulkFailedException when Elasticsearch is unreachable, throttles or fails (429, 5xx): the caller
+     *     retries the batch, and what was indexed meanwhile comes back as a conflict
      */
-    public void index(List<ArticleDocument> documents) {
+    public List<Rejected> index(List<ArticleDocument> documents) {
         if (documents.isEmpty()) {
-            return;
+            return List.of();
         }
         BulkRequest.Builder bulk = new BulkRequest.Builder();
         for (ArticleDocument document : documents) {
@@ -76,20 +80,35 @@ public class ArticleIndex {
             response = client.bulk(bulk.build());
         } catch (IOException e) {
             throw new BulkFailedException("Elasticsearch unreachable: " + e.getMessage(), e);
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            throw new BulkFailedException("Elasticsearch refused the bulk request: " + e.getMessage(), e);
         }
-        if (response.errors()) {
-            List<BulkResponseItem> failed = response.items().stream()
-                    .filter(item -> item.error() != null && item.status() != VERSION_CONFLICT)
-                    .toList();
-            if (!failed.isEmpty()) {
-                BulkResponseItem first = failed.getFirst();
-                throw new BulkFailedException(
-                        failed.size() + " of " + documents.size() + " documents failed, first: " + first.status() + " "
-                                + first.error().reason(),
-                        null);
-            }
+        if (!response.errors()) {
+            return List.of();
         }
+        List<BulkResponseItem> failed = response.items().stream()
+                .filter(item -> item.error() != null && item.status() != VERSION_CONFLICT)
+                .toList();
+        List<BulkResponseItem> retryable = failed.stream()
+                .filter(item -> item.status() == TOO_MANY_REQUESTS || item.status() >= 500)
+                .toList();
+        if (!retryable.isEmpty()) {
+            BulkResponseItem first = retryable.getFirst();
+            throw new BulkFailedException(
+                    retryable.size() + " of " + documents.size() + " documents failed, first: " + first.status() + " "
+                            + first.error().reason(),
+                    null);
+        }
+        return failed.stream()
+                .map(item -> new Rejected(
+                        item.id(),
+                        item.status(),
+                        item.error().type() + ": " + item.error().reason()))
+                .toList();
     }
+
+    /** A document Elasticsearch refused for good, and why. */
+    public record Rejected(String id, int status, String reason) {}
 
     /** A bulk request that did not index every document. */
     public static class BulkFailedException extends RuntimeException {

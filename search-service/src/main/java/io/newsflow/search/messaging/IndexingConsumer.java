@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -53,21 +55,33 @@ public class IndexingConsumer {
     public void index(ConsumerRecords<String, String> batch) throws InterruptedException {
         Instant indexedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<ArticleDocument> documents = new ArrayList<>(batch.count());
+        Map<String, ConsumerRecord<String, String>> recordsById = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
+            if (record.value() == null) {
+                // a tombstone on the compacted topic: nothing produces deletions yet, so there is nothing to do
+                LOG.debugf("Skipping tombstone for %s", record.key());
+                continue;
+            }
             try {
                 EnrichedArticle article =
                         EventJson.read(record.value(), EventContract.Kind.ENRICHED_ARTICLE, EnrichedArticle.class);
                 documents.add(ArticleDocument.of(article, indexedAt));
+                recordsById.put(article.id(), record);
             } catch (InvalidEventException e) {
-                deadLetter(record, e.getMessage());
+                deadLetter(record, e.getMessage(), InvalidEventException.class.getSimpleName());
             }
         }
         Duration backoff = Duration.ofMillis(200);
         while (true) {
             try {
-                index.index(documents);
+                for (ArticleIndex.Rejected rejected : index.index(documents)) {
+                    deadLetter(
+                            recordsById.get(rejected.id()),
+                            "Elasticsearch refused the document (" + rejected.status() + "): " + rejected.reason(),
+                            "ElasticsearchRejection");
+                }
                 return;
-            } catch (RuntimeException e) {
+            } catch (ArticleIndex.BulkFailedException e) {
                 LOG.warnf(
                         "Indexing %d articles failed (%s); retrying in %d ms",
                         documents.size(), e.getMessage(), backoff.toMillis());
@@ -77,7 +91,7 @@ public class IndexingConsumer {
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, String reason) {
+    private void deadLetter(ConsumerRecord<String, String> record, String reason, String cause) {
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
         RecordHeaders headers = new RecordHeaders();
         headers.add(DeadLetter.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
