@@ -50,7 +50,7 @@ final class ElasticsearchEngine extends Engine {
 
     @Override
     Optional<ProcessHandle> process() {
-        return Processes.fromPidFile(pidFile());
+        return Processes.fromPidFile(pidFile(), config.stackDir().toString());
     }
 
     @Override
@@ -82,7 +82,10 @@ final class ElasticsearchEngine extends Engine {
                 }
             }
             Files.writeString(conf.resolve("elasticsearch.yml"), settings());
-            Files.writeString(conf.resolve("jvm.options.d").resolve("newsflow.options"), "-Xms512m\n-Xmx512m\n");
+            // the stack's path on the command line tells this node apart from any process that later takes its pid
+            Files.writeString(
+                    conf.resolve("jvm.options.d").resolve("newsflow.options"),
+                    "-Xms512m\n-Xmx512m\n-Dnewsflow.stack=" + config.stackDir() + "\n");
             ServiceUser.ensureExists();
             ServiceUser.own(dir());
             // "elasticsearch -d" exits once the node runs in the background: non-zero means it did not start

@@ -49,7 +49,7 @@ final class KafkaEngine extends Engine {
 
     @Override
     Optional<ProcessHandle> process() {
-        return Processes.fromPidFile(pidFile());
+        return Processes.fromPidFile(pidFile(), config.stackDir().toString());
     }
 
     @Override

@@ -146,6 +146,8 @@ public final class LocalStack {
         Map<String, String> kafka = Map.of("kafka.bootstrap.servers", all.get("kafka.bootstrap.servers"));
         Map<String, String> ingest = new LinkedHashMap<>(all);
         ingest.remove("quarkus.elasticsearch.hosts");
+        // the password goes through the environment, not the command line every user can read
+        ingest.remove("quarkus.datasource.password");
         Map<String, String> search = new LinkedHashMap<>(kafka);
         search.put("quarkus.elasticsearch.hosts", all.get("quarkus.elasticsearch.hosts"));
         return List.of(
@@ -158,6 +160,7 @@ public final class LocalStack {
     private Map<String, String> ingestEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("NEWSFLOW_ADMIN_KEY", adminKey());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", PostgresEngine.PASSWORD);
         String rateLimit = System.getenv("NEWSFLOW_RATE_LIMIT_REQUESTS_PER_SECOND");
         if (rateLimit != null && !rateLimit.isBlank()) {
             environment.put("NEWSFLOW_RATE_LIMIT_REQUESTS_PER_SECOND", rateLimit);

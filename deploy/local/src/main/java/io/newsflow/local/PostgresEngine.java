@@ -56,7 +56,8 @@ final class PostgresEngine extends Engine {
 
     @Override
     Optional<ProcessHandle> process() {
-        return Processes.fromPidFile(data().resolve("postmaster.pid"));
+        return Processes.fromPidFile(
+                data().resolve("postmaster.pid"), config.stackDir().toString());
     }
 
     @Override
@@ -116,7 +117,13 @@ final class PostgresEngine extends Engine {
         }
     }
 
+    /**
+     * Creates the cluster, its settings and the database in a scratch directory and renames it into place only
+     * when all of it worked: a failure half-way leaves nothing that a later start would take for a finished one.
+     */
     private void initialise() throws IOException {
+        Path scratch = dir().resolve("data.initialising");
+        Archives.deleteRecursively(scratch);
         Path passwordFile = dir().resolve("initdb.password");
         Files.writeString(passwordFile, PASSWORD + "\n");
         ServiceUser.own(dir());
@@ -124,7 +131,7 @@ final class PostgresEngine extends Engine {
                 ServiceUser.command(List.of(
                         binary("initdb"),
                         "-D",
-                        data().toString(),
+                        scratch.toString(),
                         "-U",
                         USER,
                         "--pwfile=" + passwordFile,
@@ -138,7 +145,7 @@ final class PostgresEngine extends Engine {
                 Duration.ofMinutes(2));
         Files.delete(passwordFile);
         Files.writeString(
-                data().resolve("postgresql.conf"),
+                scratch.resolve("postgresql.conf"),
                 String.join(
                         "\n",
                         "",
@@ -153,11 +160,13 @@ final class PostgresEngine extends Engine {
         Path createDatabase = dir().resolve("create-database.sql");
         Files.writeString(createDatabase, "CREATE DATABASE " + DATABASE + " OWNER " + USER + ";\n");
         Processes.run(
-                ServiceUser.command(List.of(binary("postgres"), "--single", "-D", data().toString(), "postgres")),
+                ServiceUser.command(List.of(binary("postgres"), "--single", "-D", scratch.toString(), "postgres")),
                 Map.of(),
                 createDatabase,
                 Duration.ofMinutes(1));
         Files.delete(createDatabase);
+        Archives.deleteRecursively(data());
+        Files.move(scratch, data());
     }
 
     @Override

@@ -91,8 +91,12 @@ final class Processes {
         }
     }
 
-    /** The live process whose pid is the first line of {@code pidFile}, if any. */
-    static Optional<ProcessHandle> fromPidFile(Path pidFile) {
+    /**
+     * The live process whose pid is the first line of {@code pidFile} and whose command line contains
+     * {@code marker}, if any: after a crash or a reboot the pid may belong to an unrelated program, which must be
+     * neither reused nor stopped.
+     */
+    static Optional<ProcessHandle> fromPidFile(Path pidFile, String marker) {
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
         }
@@ -101,7 +105,9 @@ final class Processes {
                     Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
             return first.isEmpty()
                     ? Optional.empty()
-                    : ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
+                    : ProcessHandle.of(Long.parseLong(first))
+                            .filter(ProcessHandle::isAlive)
+                            .filter(p -> p.info().commandLine().orElse("").contains(marker));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

@@ -66,8 +66,10 @@ final class SampleLoader {
             throw new StackException(
                     "Could not register the demo source: " + created.statusCode() + " " + created.body());
         }
+        Files.deleteIfExists(keyFile);
+        // readable by its owner only from its first byte
+        Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(keyFile, key.group(1));
-        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
         return key.group(1);
     }
 

@@ -72,7 +72,7 @@ final class ServiceApp extends Engine {
 
     @Override
     Optional<ProcessHandle> process() {
-        return Processes.fromPidFile(pidFile());
+        return Processes.fromPidFile(pidFile(), config.stackDir().toString());
     }
 
     @Override
@@ -93,6 +93,8 @@ final class ServiceApp extends Engine {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-Xmx" + heap, "-XX:+UseSerialGC"));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
+        // tells this JVM apart from any process that later takes its pid
+        command.add("-Dnewsflow.stack=" + config.stackDir());
         command.add("-jar");
         command.add(jar.toString());
         Process process = Processes.spawnDetached(command, log(), environment, dir());
