@@ -35,8 +35,11 @@ public class SearchService {
     public SearchResult search(String q, int size) {
         Query query = q == null || q.isBlank()
                 ? Query.of(b -> b.matchAll(m -> m))
-                : Query.of(b -> b.queryString(
-                        qs -> qs.query(q).fields("title^3", "body").defaultOperator(Operator.And)));
+                : Query.of(b -> b.queryString(qs -> qs.query(q)
+                        .fields("title^3", "body")
+                        .defaultOperator(Operator.And)
+                        // a leading wildcard scans every term of the index: one request could tie it up
+                        .allowLeadingWildcard(false)));
         SearchResponse<ArticleDocument> response;
         try {
             response = client.search(
