@@ -122,6 +122,12 @@ class SearchResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("size"));
+        given().queryParam("q", "*udget")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("q"));
         given().queryParam("q", "title:(unclosed AND")
                 .get("/api/v1/search")
                 .then()
