@@ -7,11 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import io.newsflow.events.EventContract;
-import io.newsflow.events.EventJson;
 import io.newsflow.events.RawArticle;
-import io.newsflow.events.TopicReader;
-import io.newsflow.events.Topics;
+import io.newsflow.ingest.RawEvents;
 import io.newsflow.ingest.Sources;
 import io.newsflow.local.LocalStackTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -20,13 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,17 +104,7 @@ class ArticleBatchTest {
                 .path("$");
         String id = (String) results.get(3).get("id");
 
-        ConsumerRecord<String, String> record = TopicReader.find(
-                        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                        Topics.RAW,
-                        since,
-                        Duration.ofSeconds(30),
-                        r -> id.equals(r.key()))
-                .orElseThrow();
-        assertThat(EventContract.violations(
-                        EventContract.Kind.RAW_ARTICLE, EventJson.mapper().readTree(record.value())))
-                .isEmpty();
-        RawArticle raw = EventJson.read(record.value(), EventContract.Kind.RAW_ARTICLE, RawArticle.class);
+        RawArticle raw = RawEvents.published(id, since);
         assertThat(raw.extra()).containsEntry("desk", "foreign").containsEntry("wordCount", 42);
         assertThat(raw.authors()).containsExactly("A. Writer");
         assertThat(raw.section()).isEqualTo("world");

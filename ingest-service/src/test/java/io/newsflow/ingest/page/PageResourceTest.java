@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.newsflow.events.BodyFormat;
-import io.newsflow.events.EventContract;
-import io.newsflow.events.EventJson;
 import io.newsflow.events.RawArticle;
-import io.newsflow.events.TopicReader;
-import io.newsflow.events.Topics;
 import io.newsflow.ingest.Fixtures;
+import io.newsflow.ingest.RawEvents;
 import io.newsflow.ingest.Sources;
 import io.newsflow.local.LocalStackTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Scraped pages: a real HTML page and scraped text, kept raw on the event for the enrichment. */
@@ -42,7 +37,7 @@ class PageResourceTest {
                 .extract()
                 .path("id");
 
-        RawArticle raw = raw(id, since);
+        RawArticle raw = RawEvents.published(id, since);
         assertThat(raw.format()).isEqualTo(BodyFormat.HTML);
         assertThat(raw.title()).isEqualTo("Obama admits US gun laws are his 'biggest frustration'");
         assertThat(raw.publishedAt()).isEqualTo(Instant.parse("2015-07-24T04:36:09Z"));
@@ -66,7 +61,7 @@ class PageResourceTest {
                 .extract()
                 .path("id");
 
-        RawArticle raw = raw(id, since);
+        RawArticle raw = RawEvents.published(id, since);
         assertThat(raw.format()).isEqualTo(BodyFormat.SCRAPED_TEXT);
         assertThat(raw.title()).isEqualTo("Council votes to rebuild the old bridge");
         assertThat(raw.body()).contains("Share this article").contains("Home | World | Business");
@@ -95,20 +90,5 @@ class PageResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"));
-    }
-
-    private static RawArticle raw(String id, Instant since) throws Exception {
-        String value = TopicReader.find(
-                        ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                        Topics.RAW,
-                        since,
-                        Duration.ofSeconds(30),
-                        r -> id.equals(r.key()))
-                .orElseThrow()
-                .value();
-        assertThat(EventContract.violations(
-                        EventContract.Kind.RAW_ARTICLE, EventJson.mapper().readTree(value)))
-                .isEmpty();
-        return EventJson.read(value, EventContract.Kind.RAW_ARTICLE, RawArticle.class);
     }
 }
