@@ -3,8 +3,11 @@ package io.newsflow.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Where one stack keeps its data and on which ports its engines listen. There are two stacks: {@code run}
@@ -83,9 +86,39 @@ public record StackConfig(
 
     private static Path configuredHome() {
         String configured = System.getProperty("newsflow.home", System.getenv("NEWSFLOW_HOME"));
-        return (configured == null || configured.isBlank() ? Path.of(".newsflow") : Path.of(configured))
+        Path home = (configured == null || configured.isBlank() ? Path.of(".newsflow") : Path.of(configured))
                 .toAbsolutePath()
                 .normalize();
+        if (ServiceUser.needed() && !traversableByOthers(home)) {
+            // Elasticsearch and PostgreSQL run as another user, who could not reach a home inside, say, /root
+            Path fallback = Path.of(
+                    "/var/tmp",
+                    "newsflow-" + Integer.toHexString(home.toString().hashCode()));
+            if (!FALLBACK_ANNOUNCED.getAndSet(true)) {
+                System.err.println("newsflow: " + home + " is inside a directory other users cannot enter; keeping"
+                        + " the engines' data and logs in " + fallback + " instead (set NEWSFLOW_HOME to choose)");
+            }
+            return fallback;
+        }
+        return home;
+    }
+
+    private static final AtomicBoolean FALLBACK_ANNOUNCED = new AtomicBoolean();
+
+    /** Whether every existing directory on the way to {@code path} lets other users pass through. */
+    private static boolean traversableByOthers(Path path) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) {
+                try {
+                    if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                        return false;
+                    }
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static int port(String variable, int defaultPort) {
