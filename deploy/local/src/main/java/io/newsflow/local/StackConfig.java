@@ -86,9 +86,15 @@ public record StackConfig(
 
     private static Path configuredHome() {
         String configured = System.getProperty("newsflow.home", System.getenv("NEWSFLOW_HOME"));
-        Path home = (configured == null || configured.isBlank() ? Path.of(".newsflow") : Path.of(configured))
-                .toAbsolutePath()
-                .normalize();
+        return usableHome(configured == null || configured.isBlank() ? Path.of(".newsflow") : Path.of(configured));
+    }
+
+    /**
+     * {@code preferred}, or, when the engines run as another user who could not reach it (a checkout inside
+     * /root, say), a directory under /var/tmp named after it.
+     */
+    static Path usableHome(Path preferred) {
+        Path home = preferred.toAbsolutePath().normalize();
         if (ServiceUser.needed() && !traversableByOthers(home)) {
             // Elasticsearch and PostgreSQL run as another user, who could not reach a home inside, say, /root
             Path fallback = Path.of(

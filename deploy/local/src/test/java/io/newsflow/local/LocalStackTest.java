@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The launcher against the real engines, on a home and ports of its own so it never touches another stack. */
 class LocalStackTest {
 
-    private static final Path HOME = Path.of("target", "launcher-test-home").toAbsolutePath();
+    private static final Path HOME = StackConfig.usableHome(Path.of("target", "launcher-test-home"));
     private static final StackConfig CONFIG =
             new StackConfig("launcher-test", HOME, 29092, 29093, 29200, 29300, 25432, 28081, 28082, 28083);
 
