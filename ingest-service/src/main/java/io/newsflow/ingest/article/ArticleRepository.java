@@ -1,6 +1,7 @@
 package io.newsflow.ingest.article;
 
 import io.newsflow.events.RawArticle;
+import io.newsflow.ingest.db.Constraints;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -96,20 +97,10 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
                     return getSession()
                             .flatMap(session ->
                                     session.persistAll(rows.toArray()).call(session::flush))
-                            .onFailure(ArticleRepository::isUniqueViolation)
+                            .onFailure(Constraints::isUniqueViolation)
                             .transform(e -> new ConcurrentChangeException());
                 })
                 .call(() -> publish.get());
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException
-                    || String.valueOf(t.getMessage()).contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Another submission recorded a version of the same article meanwhile. */

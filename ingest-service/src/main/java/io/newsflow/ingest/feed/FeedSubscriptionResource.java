@@ -3,6 +3,7 @@ package io.newsflow.ingest.feed;
 import io.newsflow.commons.problem.InvalidInputException;
 import io.newsflow.commons.problem.Parameters;
 import io.newsflow.ingest.auth.Access;
+import io.newsflow.ingest.db.Constraints;
 import io.newsflow.ingest.source.SourceRepository;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
@@ -88,9 +89,7 @@ public class FeedSubscriptionResource {
                     }
                     return subscriptions.add(subscription);
                 })
-                .onFailure(e -> String.valueOf(e.getMessage()).contains("23505")
-                        || e.getCause() != null
-                                && String.valueOf(e.getCause().getMessage()).contains("23505"))
+                .onFailure(Constraints::isUniqueViolation)
                 .transform(e -> new WebApplicationException(
                         "This source is subscribed to this feed already", Response.Status.CONFLICT))
                 .map(saved -> Response.created(URI.create("/api/v1/feeds/subscriptions/" + saved.id))

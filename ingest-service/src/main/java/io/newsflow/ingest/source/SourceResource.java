@@ -3,6 +3,7 @@ package io.newsflow.ingest.source;
 import io.newsflow.commons.problem.Parameters;
 import io.newsflow.ingest.auth.Access;
 import io.newsflow.ingest.auth.ApiKeys;
+import io.newsflow.ingest.db.Constraints;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hibernate.exception.ConstraintViolationException;
 
 /** Sources (newsrooms) and their API keys; admin key only. */
 @Path("/api/v1/sources")
@@ -54,7 +54,7 @@ public class SourceResource {
                 .map(saved -> Response.created(URI.create("/api/v1/sources/" + saved.id))
                         .entity(SourceView.of(saved, apiKey))
                         .build())
-                .onFailure(SourceResource::isUniqueViolation)
+                .onFailure(Constraints::isUniqueViolation)
                 .transform(e -> new WebApplicationException(
                         "A source named '" + source.name + "' exists already", Response.Status.CONFLICT));
     }
@@ -88,15 +88,5 @@ public class SourceResource {
             }
             return Response.noContent().build();
         });
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException
-                    || String.valueOf(t.getMessage()).contains("23505")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
