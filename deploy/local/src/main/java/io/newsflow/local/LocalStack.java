@@ -107,14 +107,6 @@ public final class LocalStack {
         return properties;
     }
 
-    /** The log file of each process, by name. */
-    public Map<String, Path> logs(Path repository) {
-        Map<String, Path> logs = new LinkedHashMap<>();
-        engines.forEach(engine -> logs.put(engine.name(), engine.log()));
-        services(repository).forEach(service -> logs.put(service.name(), service.log()));
-        return logs;
-    }
-
     /**
      * The admin key of this stack's ingest service: {@code NEWSFLOW_ADMIN_KEY} when set, else one generated
      * once and kept (readable by its owner only) in {@code <stack>/admin-key}.

@@ -2,7 +2,6 @@ package io.newsflow.local;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -103,7 +102,7 @@ final class SampleLoader {
         long deadline = System.nanoTime() + timeout.toNanos();
         long total = 0;
         while (System.nanoTime() < deadline) {
-            total = count("");
+            total = total();
             if (total >= expected) {
                 return total;
             }
@@ -113,10 +112,9 @@ final class SampleLoader {
                 + timeout.toSeconds() + " s; see the services' logs");
     }
 
-    long count(String query) throws IOException, InterruptedException {
-        String url = searchUrl + "/api/v1/search?size=1"
-                + (query.isEmpty() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)));
+    /** How many articles a match-all search counts. */
+    private long total() throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(searchUrl + "/api/v1/search?size=1")));
         Matcher matcher = TOTAL.matcher(response.body());
         return response.statusCode() == 200 && matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
