@@ -146,11 +146,19 @@ final class KafkaEngine extends Engine {
                 "");
     }
 
-    /** A random cluster id in Kafka's form: 16 random bytes, URL-safe base64 without padding. */
+    /**
+     * A random cluster id in Kafka's form: 16 random bytes, URL-safe base64 without padding, never starting with
+     * '-' (the storage tool would read such an id as an option; Kafka's own generator avoids it the same way).
+     */
     private static String clusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static final String LOG4J = """
