@@ -42,11 +42,18 @@ public record EnrichedArticle(
     public record DetectedLanguage(String code, double confidence) {}
 
     /**
-     * A named entity.
+     * A named entity, under its canonical name.
      *
      * @param type {@code person}, {@code organization} or {@code location}
+     * @param id a stable id when the entity is known: {@code wikidata:Q30}, {@code geonames:5128581},
+     *     {@code kb:<uuid>} for the operators' knowledge base; {@code null} otherwise
+     * @param country ISO 3166-1 alpha-2 code of the place's (or organisation's) country, when known
+     * @param mentions how often the article mentions it (under any of its names)
+     * @param salience how central it is to the article, in [0, 1]
+     * @param confidence the tagger's confidence, in [0, 1]
      */
-    public record Entity(String type, String name, int mentions, double salience, double confidence) {}
+    public record Entity(
+            String type, String name, String id, String country, int mentions, double salience, double confidence) {}
 
     /**
      * An IPTC Media Topic.

@@ -69,7 +69,7 @@ class EventContractTest {
                 raw.receivedAt(),
                 Instant.parse("2024-05-01T10:05:01Z"),
                 new EnrichedArticle.DetectedLanguage("en", 0.98),
-                List.of(new EnrichedArticle.Entity("location", "Reykjavík", 1, 0.5, 0.9)),
+                List.of(new EnrichedArticle.Entity("location", "Reykjavík", "geonames:3413829", "IS", 1, 0.5, 0.9)),
                 List.of(new EnrichedArticle.Topic("medtop:11000000", "politics", 0.8, "keyword: leaders")),
                 null,
                 null,
