@@ -1,0 +1,139 @@
+package io.newsflow.bench.quality;
+
+import io.newsflow.enrich.text.MainTextExtractor;
+import io.newsflow.enrich.text.ScrapedTextCleaner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Measures main-text extraction on the public benchmarks in the shared data folder, with each benchmark's own
+ * scoring rules, beside reference figures measured the same way ({@code shared/docs/EVALUATION.md}):
+ *
+ * <ul>
+ *   <li>{@link MainTextExtractor} on the HTML;
+ *   <li>the scraped-text case: the page's visible text (one line per block, as a browser's {@code innerText}),
+ *       cleaned by {@link ScrapedTextCleaner}, and the raw visible text as its baseline;
+ *   <li>jsoup's {@code body().text()}, which checks the scorers against the published row.
+ * </ul>
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/classes:$(cat benchmarks/target/runtime.classpath)
+ * io.newsflow.bench.quality.ExtractionQuality ../shared/data [page limit]}
+ */
+public final class ExtractionQuality {
+
+    private static final int WARM_UP_PAGES = 20;
+
+    private ExtractionQuality() {}
+
+    public static void main(String[] args) throws IOException {
+        Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
+        int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
+        Path zyte = data.resolve("extraction/zyte-aeb");
+        Path trafilatura = data.resolve("extraction/trafilatura");
+        if (!Files.isDirectory(zyte) || !Files.isDirectory(trafilatura)) {
+            System.out.println(
+                    "No extraction benchmarks under " + data.toAbsolutePath().normalize()
+                            + " (expected extraction/zyte-aeb and extraction/trafilatura): nothing to measure.");
+            return;
+        }
+        System.out.printf("%-44s %-9s %6s %6s %6s %9s%n", "extractor", "set", "P", "R", "F1", "ms/page");
+        measure("zyte-aeb", ExtractionPages.zyte(zyte, limit), ExtractionScore::zyte);
+        measure("trafilatura", ExtractionPages.trafilatura(trafilatura, limit), ExtractionScore::trafilatura);
+    }
+
+    private static void measure(
+            String set,
+            List<ExtractionPage> pages,
+            BiFunction<List<ExtractionPage>, List<String>, ExtractionScore> scorer) {
+        MainTextExtractor extractor = new MainTextExtractor();
+        ScrapedTextCleaner cleaner = new ScrapedTextCleaner();
+        List<String> visible = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        List<String> bodyText = new ArrayList<>();
+        for (ExtractionPage page : pages) {
+            Document document = Jsoup.parse(page.html(), page.url());
+            visible.add(ExtractionVisibleText.of(document.body()));
+            titles.add(document.title());
+            bodyText.add(document.body().text());
+        }
+        List<Integer> indexes =
+                java.util.stream.IntStream.range(0, pages.size()).boxed().toList();
+        report(
+                "MainTextExtractor",
+                set,
+                pages,
+                scorer,
+                indexes,
+                i -> extractor.extract(pages.get(i).html(), pages.get(i).url()));
+        report(
+                "ScrapedTextCleaner on visible text",
+                set,
+                pages,
+                scorer,
+                indexes,
+                i -> cleaner.clean(visible.get(i), titles.get(i)));
+        report("visible text, raw (baseline)", set, pages, scorer, indexes, visible::get);
+        report("jsoup body().text() (reference)", set, pages, scorer, indexes, bodyText::get);
+    }
+
+    private static void report(
+            String label,
+            String set,
+            List<ExtractionPage> pages,
+            BiFunction<List<ExtractionPage>, List<String>, ExtractionScore> scorer,
+            List<Integer> indexes,
+            Function<Integer, String> run) {
+        for (int i = 0; i < Math.min(WARM_UP_PAGES, indexes.size()); i++) {
+            run.apply(i);
+        }
+        List<String> outputs = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i : indexes) {
+            String output;
+            try {
+                output = run.apply(i);
+            } catch (RuntimeException e) {
+                System.err.println(label + " failed on " + pages.get(i).id() + ": " + e);
+                output = "";
+            }
+            outputs.add(output == null ? "" : output);
+        }
+        double millisPerPage = (System.nanoTime() - start) / 1e6 / Math.max(1, indexes.size());
+        ExtractionScore score = scorer.apply(pages, outputs);
+        System.out.printf(
+                Locale.ROOT,
+                "%-44s %-9s %6.3f %6.3f %6.3f %9.1f%n",
+                label,
+                set.length() > 9 ? set.substring(0, 9) : set,
+                score.precision(),
+                score.recall(),
+                score.f1(),
+                millisPerPage);
+        dump(label, set, pages, outputs);
+    }
+
+    /** With -Dextraction.dump=DIR, writes each output beside its page id, to look at what went wrong. */
+    private static void dump(String label, String set, List<ExtractionPage> pages, List<String> outputs) {
+        String dir = System.getProperty("extraction.dump");
+        if (dir == null) {
+            return;
+        }
+        try {
+            Path out = Path.of(dir, set, label.replaceAll("[^A-Za-z]+", "-"));
+            Files.createDirectories(out);
+            for (int i = 0; i < pages.size(); i++) {
+                Files.writeString(out.resolve(pages.get(i).id().replace(".gz", "") + ".txt"), outputs.get(i));
+            }
+        } catch (IOException e) {
+            System.err.println("cannot dump outputs: " + e);
+        }
+    }
+}
