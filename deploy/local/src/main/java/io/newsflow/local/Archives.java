@@ -36,14 +36,21 @@ final class Archives {
      * test stacks share the unpacked engines, and two launchers must not unpack the same one at once.
      */
     static void installOnce(Path enginesDir, Path marker, Unpacker install) {
+        underEnginesLock(enginesDir, engines -> {
+            if (!Files.exists(marker)) {
+                install.unpack(engines);
+            }
+        });
+    }
+
+    /** Runs {@code action} under the lock on the engines directory that {@link #installOnce} takes. */
+    static void underEnginesLock(Path enginesDir, Unpacker action) {
         try {
             Files.createDirectories(enginesDir);
             try (FileChannel channel = FileChannel.open(
                             enginesDir.resolve(".install.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = channel.lock()) {
-                if (!Files.exists(marker)) {
-                    install.unpack(enginesDir);
-                }
+                action.unpack(enginesDir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

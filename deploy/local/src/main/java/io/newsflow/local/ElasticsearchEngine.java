@@ -12,9 +12,12 @@ import java.util.stream.Stream;
 
 /**
  * Elasticsearch from its minimal distribution (Maven Central's integ-test-zip), single node, security off, on
- * loopback. Its home is unpacked once and shared by the stacks; each stack has its own config, data and logs.
+ * loopback, with newsflow's analysis plugin. Its home is unpacked once and shared by the stacks; each stack has
+ * its own config, data and logs.
  */
 final class ElasticsearchEngine extends Engine {
+
+    private final AnalysisPlugin plugin = AnalysisPlugin.fromBuild();
 
     ElasticsearchEngine(StackConfig config) {
         super(config);
@@ -66,10 +69,53 @@ final class ElasticsearchEngine extends Engine {
         return config.enginesDir().resolve("elasticsearch-" + version());
     }
 
+    /** The checksum of the analysis plugin this node was started with. */
+    private Path pluginStarted() {
+        return dir().resolve(AnalysisPlugin.NAME + ".sha256");
+    }
+
+    @Override
+    protected void prepare() {
+        install();
+        Archives.underEnginesLock(config.enginesDir(), engines -> plugin.installInto(installation()));
+    }
+
+    /** A node started before the plugin was (re)installed has not loaded it: the articles index needs it. */
+    @Override
+    protected Optional<String> outdated() {
+        if (startedWithCurrentPlugin()) {
+            return Optional.empty();
+        }
+        return Optional.of("it runs without the current " + AnalysisPlugin.NAME + " plugin (" + plugin.shortChecksum()
+                + "), which the articles index needs");
+    }
+
+    @Override
+    String statusDetail() {
+        try {
+            plugin.checksum();
+        } catch (StackException notBuilt) {
+            return ", plugin " + AnalysisPlugin.NAME + " not built";
+        }
+        return startedWithCurrentPlugin()
+                ? ", plugin " + AnalysisPlugin.NAME + " " + plugin.shortChecksum()
+                : ", without the current " + AnalysisPlugin.NAME + " plugin (the next start restarts it)";
+    }
+
+    private boolean startedWithCurrentPlugin() {
+        try {
+            return Files.isRegularFile(pluginStarted())
+                    && Files.readString(pluginStarted()).strip().equals(plugin.checksum());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     protected Process launch() {
         try {
-            install();
+            Files.createDirectories(dir());
+            Files.writeString(pluginStarted(), plugin.checksum() + "\n");
             Path conf = dir().resolve("config");
             Files.createDirectories(conf.resolve("jvm.options.d"));
             Files.createDirectories(dir().resolve("data"));

@@ -40,6 +40,25 @@ abstract class Engine {
      */
     protected abstract Process launch();
 
+    /**
+     * Installs what the process needs, before it starts and before a running one is restarted (so a failed
+     * install leaves it running). Nothing by default.
+     */
+    protected void prepare() {}
+
+    /**
+     * Why the running process must be restarted to run what this build installs, if it must; a process without
+     * a reason is reused.
+     */
+    protected Optional<String> outdated() {
+        return Optional.empty();
+    }
+
+    /** What {@code status} adds after where it runs. Nothing by default. */
+    String statusDetail() {
+        return "";
+    }
+
     /** True once it serves requests. */
     protected abstract boolean ready() throws Exception;
 
@@ -48,18 +67,28 @@ abstract class Engine {
     protected abstract void shutdown(ProcessHandle process);
 
     /**
-     * Launches it unless it is already running. Returns true if this call launched it.
+     * Launches it unless it is already running and {@linkplain #outdated() current}; restarts it when it runs
+     * but is outdated. Returns true if this call launched it.
      *
      * @throws StackException when its port is taken by a process that is not ours
      */
     final boolean startIfStopped() {
-        if (process().isPresent()) {
+        Optional<ProcessHandle> running = process();
+        Optional<String> outdated = running.isPresent() ? outdated() : Optional.empty();
+        if (running.isPresent() && outdated.isEmpty()) {
             return false;
         }
-        if (Processes.listening(port())) {
+        if (running.isEmpty() && Processes.listening(port())) {
             throw new StackException(name() + " cannot start: port " + port()
                     + " is in use by another process. Stop that process or move newsflow's " + name()
                     + " to another port (see README, Configuration).");
+        }
+        prepare();
+        if (running.isPresent()) {
+            // on stderr, where a person running ./newsflow or the tests sees why their engine restarts
+            System.err.println("newsflow: restarting " + name() + " of the " + config.name() + " stack (pid "
+                    + running.get().pid() + "): " + outdated.get());
+            shutdown(running.get());
         }
         markStart();
         launched = launch();

@@ -90,7 +90,8 @@ public final class LocalStack {
         return all.stream()
                 .map(engine -> engine.process()
                         .map(p -> String.format(
-                                "%-15s running (pid %d) at %s", engine.name(), p.pid(), engine.endpoint()))
+                                "%-15s running (pid %d) at %s%s",
+                                engine.name(), p.pid(), engine.endpoint(), engine.statusDetail()))
                         .orElse(String.format("%-15s stopped", engine.name())))
                 .toList();
     }

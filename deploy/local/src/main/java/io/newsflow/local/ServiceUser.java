@@ -1,5 +1,8 @@
 package io.newsflow.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +53,28 @@ final class ServiceUser {
             return command;
         }
         List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", NAME, "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    /**
+     * The command, run as the owner of {@code path} when the launcher is root and someone else owns it; as the
+     * launcher's user otherwise.
+     */
+    static List<String> asOwnerOf(Path path, List<String> command) {
+        if (!ROOT) {
+            return command;
+        }
+        String owner;
+        try {
+            owner = Files.getOwner(path).getName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if ("root".equals(owner)) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", owner, "--"));
         wrapped.addAll(command);
         return wrapped;
     }

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +31,7 @@ class LocalStackTest {
     }
 
     @Test
-    void startsOnceReusesRunningEnginesAndStopsWithoutLeavingProcesses() {
+    void startsOnceReusesRunningEnginesAndStopsWithoutLeavingProcesses() throws Exception {
         LocalStack stack = new LocalStack(CONFIG);
 
         List<String> first = stack.startEngines();
@@ -40,6 +45,24 @@ class LocalStackTest {
         List<String> second = new LocalStack(CONFIG).startEngines();
         assertThat(second).hasSize(3).allMatch(line -> line.contains("reused"));
         assertThat(enginePids()).isEqualTo(pids);
+        assertThat(get("http://" + CONFIG.elasticsearchHost() + "/_cat/plugins?h=component"))
+                .contains(AnalysisPlugin.NAME);
+
+        // as if the node had been started before this build of the plugin was installed
+        Files.writeString(CONFIG.stackDir().resolve("elasticsearch").resolve(AnalysisPlugin.NAME + ".sha256"), "old\n");
+        assertThat(stack.status(HOME))
+                .anyMatch(line -> line.startsWith("Elasticsearch") && line.contains("without the current"));
+        List<String> third = new LocalStack(CONFIG).startEngines();
+        assertThat(third)
+                .containsExactly(second.get(0), third.get(1), second.get(2))
+                .element(1)
+                .asString()
+                .contains("Elasticsearch", "started");
+        assertThat(enginePids()).element(1).isNotEqualTo(pids.get(1));
+        assertThat(stack.status(HOME))
+                .anyMatch(line -> line.startsWith("Elasticsearch") && line.contains("plugin " + AnalysisPlugin.NAME));
+        assertThat(get("http://" + CONFIG.elasticsearchHost() + "/_cat/plugins?h=component"))
+                .contains(AnalysisPlugin.NAME);
 
         assertThat(stack.stop(HOME)).containsExactly("stopped PostgreSQL", "stopped Elasticsearch", "stopped Kafka");
         assertThat(pids)
@@ -60,6 +83,13 @@ class LocalStackTest {
             assertThatThrownBy(() -> new LocalStack(clash).startEngines())
                     .isInstanceOf(StackException.class)
                     .hasMessageContaining("Kafka cannot start: port " + squatter.getLocalPort() + " is in use");
+        }
+    }
+
+    private static String get(String url) throws IOException, InterruptedException {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
         }
     }
 
