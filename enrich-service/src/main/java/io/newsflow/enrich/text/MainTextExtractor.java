@@ -196,7 +196,9 @@ public class MainTextExtractor {
                 continue;
             }
             String tag = element.normalName();
-            if (REMOVED.contains(tag)) {
+            if (tag.equals("form") && wrapsArticle(element)) {
+                element.unwrap();
+            } else if (REMOVED.contains(tag)) {
                 element.remove();
             } else if (UNWRAPPED.contains(tag)) {
                 element.unwrap();
@@ -216,6 +218,11 @@ public class MainTextExtractor {
                 break;
             }
         }
+    }
+
+    /** Some sites put the whole page in one form: a form with paragraphs in it is not a search box. */
+    static boolean wrapsArticle(Element form) {
+        return paragraphTextLength(form) >= MIN_EXTRACTED_SIZE;
     }
 
     private static boolean insideLinkContainer(Element link) {
@@ -241,6 +248,9 @@ public class MainTextExtractor {
             }
             boolean divs = paragraphTextLength(subtree) < MIN_EXTRACTED_SIZE * 3;
             unwrapLinksAndSpans(subtree);
+            if (divs) {
+                result.add(Kind.PARAGRAPH, TextBlocks.leadingText(subtree));
+            }
             for (Element element : subtree.getAllElements()) {
                 if (element != subtree && !done.contains(element)) {
                     handle(element, divs, done, result);
