@@ -213,7 +213,7 @@ public class MainTextExtractor {
         }
         for (AttributeRules comments : ContentRules.COMMENTS) {
             Element section = first(root, comments);
-            if (section != null && section.hasText()) {
+            if (section != null && section.hasText() && first(section, ContentRules.BODY.getFirst()) == null) {
                 section.remove();
                 break;
             }

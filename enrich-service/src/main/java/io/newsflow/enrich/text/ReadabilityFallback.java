@@ -23,8 +23,8 @@ final class ReadabilityFallback {
                     + "|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor"
                     + "|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MAYBE = Pattern.compile(
-            "and|article|body|column|content|main|mathjax|shadow", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MAYBE =
+            Pattern.compile("and|article|body|column|content|main|mathjax|shadow", Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
             Pattern.CASE_INSENSITIVE);
@@ -35,13 +35,51 @@ final class ReadabilityFallback {
     private static final Set<String> UNLIKELY_ROLES =
             Set.of("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog");
     private static final Set<String> NOISE = Set.of(
-            "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "link", "input",
-            "textarea", "select", "button", "nav", "aside", "footer", "form", "figure", "picture", "video", "audio",
-            "time", "label", "fieldset", "canvas", "h1");
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "svg",
+            "iframe",
+            "object",
+            "embed",
+            "link",
+            "input",
+            "textarea",
+            "select",
+            "button",
+            "nav",
+            "aside",
+            "footer",
+            "form",
+            "figure",
+            "picture",
+            "video",
+            "audio",
+            "time",
+            "label",
+            "fieldset",
+            "canvas",
+            "h1");
     private static final Set<String> SCORED = Set.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
     private static final Set<String> BLOCK_CHILDREN = Set.of(
-            "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section", "article", "h1", "h2", "h3",
-            "h4", "h5", "h6");
+            "blockquote",
+            "dl",
+            "div",
+            "img",
+            "ol",
+            "p",
+            "pre",
+            "table",
+            "ul",
+            "section",
+            "article",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6");
     private static final Set<String> CONDITIONAL = Set.of("table", "ul", "ol", "div", "section");
 
     /** The main text by readability scoring, paragraphs separated by a blank line; empty when nothing scores. */
@@ -140,14 +178,13 @@ final class ReadabilityFallback {
     }
 
     private static double initialScore(Element element) {
-        double score =
-                switch (element.normalName()) {
-                    case "div" -> 5;
-                    case "pre", "td", "blockquote" -> 3;
-                    case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
-                    case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
-                    default -> 0;
-                };
+        double score = switch (element.normalName()) {
+            case "div" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
         return score + classWeight(element);
     }
 
