@@ -1,6 +1,7 @@
 package io.newsflow.enrich.topic;
 
 import io.newsflow.enrich.topic.MediaTopics.MediaTopic;
+import io.newsflow.enrich.topic.TopicTokenizer.Token;
 import io.newsflow.events.EnrichedArticle.Topic;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,12 +42,18 @@ public final class TopicTagger {
     /** A second-level topic must carry at least this share of its top-level topic's evidence. */
     static final double RELATIVE_TO_PARENT = 0.3;
 
+    /** A term of this weight is enough on its own; weaker ones need company. */
+    static final double STRONG_WEIGHT = 3;
+
     static final int MAX_TOP_LEVEL = 3;
     static final int MAX_SECOND_LEVEL = 4;
     private static final int TRIGGER_TERMS = 5;
 
+    /** Marks a lexicon word written in capitals ("UN"): it only matches a word written in capitals. */
+    private static final String CAPITALS = "^";
+
     /** A lexicon term after tokenizing: matched as a phrase of {@code tokens}; {@code shown} in triggers. */
-    private record Term(String shown, String[] tokens) {}
+    private record Term(int id, String shown, String[] tokens) {}
 
     /** A topic the tagger can emit (level 1 or 2), with the terms that count for it and their weights. */
     private static final class Target {
@@ -71,7 +78,7 @@ public final class TopicTagger {
 
     private final MediaTopics topics;
     private final List<Term> terms = new ArrayList<>();
-    /** First token to the terms starting with it, longest first, for longest-match phrase lookup. */
+    /** First token to the terms starting with it, for phrase lookup. */
     private final Map<String, List<Integer>> termsByFirstToken = new HashMap<>();
     /** Term id to the targets it counts for, with its weight there. */
     private final Map<Integer, List<Map.Entry<Target, Double>>> targetsByTerm = new HashMap<>();
@@ -81,12 +88,14 @@ public final class TopicTagger {
         Map<String, Integer> termIds = new HashMap<>();
         Map<String, Target> targets = new LinkedHashMap<>();
         for (TopicLexicon.Entry entry : TopicLexicon.load(topics)) {
-            List<String> tokens = TopicTokenizer.tokens(entry.term());
-            if (tokens.isEmpty()) {
+            String[] tokens = TopicTokenizer.tokens(entry.term()).stream()
+                    .map(token -> token.capitals() ? CAPITALS + token.form() : token.form())
+                    .toArray(String[]::new);
+            if (tokens.length == 0) {
                 continue;
             }
             Integer id = termIds.computeIfAbsent(String.join(" ", tokens), key -> {
-                terms.add(new Term(entry.term(), tokens.toArray(String[]::new)));
+                terms.add(new Term(terms.size(), entry.term(), tokens));
                 return terms.size() - 1;
             });
             for (MediaTopic topic : selfAndAncestors(entry.code())) {
@@ -101,11 +110,6 @@ public final class TopicTagger {
                     .computeIfAbsent(terms.get(id).tokens()[0], key -> new ArrayList<>())
                     .add(id);
         }
-        termsByFirstToken
-                .values()
-                .forEach(ids -> ids.sort(
-                        Comparator.comparingInt((Integer id) -> terms.get(id).tokens().length)
-                                .reversed()));
         for (Target target : targets.values()) {
             target.weights.forEach((id, weight) ->
                     targetsByTerm.computeIfAbsent(id, key -> new ArrayList<>()).add(Map.entry(target, weight)));
@@ -127,8 +131,8 @@ public final class TopicTagger {
      */
     public List<Topic> tag(String title, String text, List<String> entityNames) {
         Map<Integer, Hits> hits = new HashMap<>();
-        List<String> titleTokens = TopicTokenizer.tokens(title);
-        List<String> bodyTokens = TopicTokenizer.tokens(text);
+        List<Token> titleTokens = TopicTokenizer.tokens(title);
+        List<Token> bodyTokens = TopicTokenizer.tokens(text);
         match(titleTokens, hits, Field.TITLE);
         match(bodyTokens, hits, Field.BODY);
         if (entityNames != null) {
@@ -165,12 +169,14 @@ public final class TopicTagger {
         List<Target> keptTopLevel = topLevel.stream()
                 .filter(target -> score(sums.get(target)) >= MIN_SCORE)
                 .filter(target -> sums.get(target) >= RELATIVE_TO_BEST * best)
+                .filter(target -> convincing(target, evidence.get(target)))
                 .limit(MAX_TOP_LEVEL)
                 .toList();
         List<Target> keptSecondLevel = sums.keySet().stream()
                 .filter(target -> target.parent != null && keptTopLevel.contains(target.parent))
                 .filter(target -> score(sums.get(target)) >= MIN_SCORE)
                 .filter(target -> sums.get(target) >= RELATIVE_TO_PARENT * sums.get(target.parent))
+                .filter(target -> convincing(target, evidence.get(target)))
                 .sorted(Comparator.comparingDouble((Target target) -> sums.get(target))
                         .reversed())
                 .limit(MAX_SECOND_LEVEL)
@@ -194,40 +200,62 @@ public final class TopicTagger {
     }
 
     /** Counts lexicon terms in the tokens; at each position the longest matching phrase wins. */
-    private void match(List<String> tokens, Map<Integer, Hits> hits, Field field) {
+    private void match(List<Token> tokens, Map<Integer, Hits> hits, Field field) {
         int i = 0;
         while (i < tokens.size()) {
-            int matchedLength = 1;
-            List<Integer> candidates = termsByFirstToken.get(tokens.get(i));
-            if (candidates != null) {
-                for (int id : candidates) {
-                    String[] phrase = terms.get(id).tokens();
-                    if (matchesAt(tokens, i, phrase)) {
-                        Hits hit = hits.computeIfAbsent(id, key -> new Hits());
-                        switch (field) {
-                            case TITLE -> hit.title++;
-                            case BODY -> hit.body++;
-                            case ENTITY -> hit.entity++;
-                        }
-                        matchedLength = phrase.length;
-                        break;
-                    }
-                }
+            int matched = longestMatchAt(tokens, i);
+            if (matched < 0) {
+                i++;
+                continue;
             }
-            i += matchedLength;
+            Hits hit = hits.computeIfAbsent(matched, key -> new Hits());
+            switch (field) {
+                case TITLE -> hit.title++;
+                case BODY -> hit.body++;
+                case ENTITY -> hit.entity++;
+            }
+            i += terms.get(matched).tokens().length;
         }
     }
 
-    private static boolean matchesAt(List<String> tokens, int start, String[] phrase) {
+    /** The id of the longest term starting at {@code start}, or -1. */
+    private int longestMatchAt(List<Token> tokens, int start) {
+        Token first = tokens.get(start);
+        int best = -1;
+        for (String key : first.capitals() ? List.of(first.form(), CAPITALS + first.form()) : List.of(first.form())) {
+            for (int id : termsByFirstToken.getOrDefault(key, List.of())) {
+                String[] phrase = terms.get(id).tokens();
+                if ((best < 0 || phrase.length > terms.get(best).tokens().length) && matchesAt(tokens, start, phrase)) {
+                    best = id;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean matchesAt(List<Token> tokens, int start, String[] phrase) {
         if (start + phrase.length > tokens.size()) {
             return false;
         }
         for (int j = 0; j < phrase.length; j++) {
-            if (!phrase[j].equals(tokens.get(start + j))) {
+            Token token = tokens.get(start + j);
+            boolean same = phrase[j].startsWith(CAPITALS)
+                    ? token.capitals() && phrase[j].substring(CAPITALS.length()).equals(token.form())
+                    : phrase[j].equals(token.form());
+            if (!same) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** One strong term, or a good one in the title, is enough; weaker evidence needs two different terms. */
+    private static boolean convincing(Target target, List<Contribution> contributions) {
+        return contributions.size() >= 2
+                || contributions.stream().anyMatch(c -> {
+                    double weight = target.weights.get(c.term().id());
+                    return weight >= STRONG_WEIGHT || (c.hits().title > 0 && weight >= STRONG_WEIGHT - 1);
+                });
     }
 
     static double score(double sum) {

@@ -7,25 +7,32 @@ import java.util.Locale;
 /**
  * Turns text into the word forms the topic lexicon is matched on: lower case, split on anything that is not a letter
  * or digit, and a light plural rule ("elections" and "election" give the same form; "policies" and "policy" too).
- * Applied the same way to the lexicon and to articles, so its imperfections cancel out.
+ * Applied the same way to the lexicon and to articles, so its imperfections cancel out. Each token remembers whether
+ * it was written in capitals ("UN", "WHO", "PM"), so that the lexicon can tell an acronym from a common word.
  */
 final class TopicTokenizer {
 
+    /** A word form; {@code capitals} when its first two letters are upper case. */
+    record Token(String form, boolean capitals) {}
+
     private TopicTokenizer() {}
 
-    static List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
+    static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return tokens;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
         int start = -1;
-        for (int i = 0; i <= lower.length(); i++) {
-            boolean wordChar = i < lower.length() && isWordChar(lower.charAt(i));
+        for (int i = 0; i <= text.length(); i++) {
+            boolean wordChar = i < text.length() && isWordChar(text.charAt(i));
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
-                tokens.add(singular(lower.substring(start, i)));
+                String word = text.substring(start, i);
+                boolean capitals = word.length() >= 2
+                        && Character.isUpperCase(word.charAt(0))
+                        && Character.isUpperCase(word.charAt(1));
+                tokens.add(new Token(singular(word.toLowerCase(Locale.ROOT)), capitals));
                 start = -1;
             }
         }
