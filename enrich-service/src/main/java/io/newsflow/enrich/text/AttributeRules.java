@@ -9,7 +9,7 @@ import org.jsoup.nodes.Element;
  * A list of tests on an element's attributes, written the way the rules read:
  * {@code "class*=footer"} (contains), {@code "class~=footer"} (contains, ignoring case), {@code "id^=share"}
  * (starts with), {@code "class=post"} (equals), {@code "data-testid?"} (present). An element matches when its tag
- * is one of {@code tags} (all tags when empty) and any rule holds.
+ * is one of {@code tags} (all tags when empty) and any rule holds (or there are none).
  */
 final class AttributeRules {
 
@@ -28,6 +28,9 @@ final class AttributeRules {
     boolean matches(Element element) {
         if (!tags.isEmpty() && !tags.contains(element.normalName())) {
             return false;
+        }
+        if (rules.isEmpty()) {
+            return true;
         }
         for (Rule rule : rules) {
             if (rule.matches(element)) {
