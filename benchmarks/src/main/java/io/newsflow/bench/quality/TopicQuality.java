@@ -75,9 +75,14 @@ public final class TopicQuality {
         double loadMillis = (System.nanoTime() - loadStart) / 1e6;
 
         tagAll(tagger, articles); // warm-up
-        long start = System.nanoTime();
-        List<Tagged> tagged = tagAll(tagger, articles);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        // best of three passes: the machine may be shared, and the best pass is the closest to the tagger's own cost
+        List<Tagged> tagged = List.of();
+        double seconds = Double.MAX_VALUE;
+        for (int pass = 0; pass < 3; pass++) {
+            long start = System.nanoTime();
+            tagged = tagAll(tagger, articles);
+            seconds = Math.min(seconds, (System.nanoTime() - start) / 1e9);
+        }
 
         System.out.printf(
                 Locale.ROOT,
@@ -87,7 +92,7 @@ public final class TopicQuality {
                 corpus);
         System.out.printf(
                 Locale.ROOT,
-                "%d unique articles (by id) from %d lines; tagger built in %.0f ms; %.0f articles/s (1 thread, warm)%n%n",
+                "%d unique articles (by id) from %d lines; tagger built in %.0f ms; %.0f articles/s (1 thread, warm, best of 3 passes)%n%n",
                 articles.size(),
                 read.lines(),
                 loadMillis,

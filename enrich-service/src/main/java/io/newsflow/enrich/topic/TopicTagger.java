@@ -221,13 +221,21 @@ public final class TopicTagger {
     /** The id of the longest term starting at {@code start}, or -1. */
     private int longestMatchAt(List<Token> tokens, int start) {
         Token first = tokens.get(start);
-        int best = -1;
-        for (String key : first.capitals() ? List.of(first.form(), CAPITALS + first.form()) : List.of(first.form())) {
-            for (int id : termsByFirstToken.getOrDefault(key, List.of())) {
-                String[] phrase = terms.get(id).tokens();
-                if ((best < 0 || phrase.length > terms.get(best).tokens().length) && matchesAt(tokens, start, phrase)) {
-                    best = id;
-                }
+        int best = longestMatchAt(tokens, start, termsByFirstToken.get(first.form()), -1);
+        if (first.capitals()) {
+            best = longestMatchAt(tokens, start, termsByFirstToken.get(CAPITALS + first.form()), best);
+        }
+        return best;
+    }
+
+    private int longestMatchAt(List<Token> tokens, int start, List<Integer> candidates, int best) {
+        if (candidates == null) {
+            return best;
+        }
+        for (int id : candidates) {
+            String[] phrase = terms.get(id).tokens();
+            if ((best < 0 || phrase.length > terms.get(best).tokens().length) && matchesAt(tokens, start, phrase)) {
+                best = id;
             }
         }
         return best;
