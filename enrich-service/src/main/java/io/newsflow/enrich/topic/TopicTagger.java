@@ -20,7 +20,9 @@ import java.util.StringJoiner;
  * field score: a title hit adds {@link #TITLE_WEIGHT}, body hits add a saturating share of 1 (more mentions add less,
  * and a long article needs more mentions for the same share, as in BM25), an entity-name hit adds
  * {@link #ENTITY_WEIGHT}. The sum becomes a score {@code 1 - exp(-sum / SCALE)}. A topic is kept when its score reaches
- * {@link #MIN_SCORE} and its sum is not far below the best topic's. Thread-safe: no state changes after construction.
+ * {@link #MIN_SCORE}, its sum is not far below the best topic's ({@link #RELATIVE_TO_BEST}) and the evidence is
+ * convincing: two different terms, or one strong term ({@link #STRONG_WEIGHT}), or a good one in the title.
+ * Thread-safe: no state changes after construction.
  */
 public final class TopicTagger {
 
@@ -157,10 +159,12 @@ public final class TopicTagger {
             }
         });
 
+        // strongest evidence first; the code breaks ties so the answer never depends on hashing order
+        Comparator<Target> strongestFirst = Comparator.comparingDouble((Target target) -> -sums.get(target))
+                .thenComparing(target -> target.topic.code());
         List<Target> topLevel = sums.keySet().stream()
                 .filter(target -> target.parent == null)
-                .sorted(Comparator.comparingDouble((Target target) -> sums.get(target))
-                        .reversed())
+                .sorted(strongestFirst)
                 .toList();
         if (topLevel.isEmpty()) {
             return List.of();
@@ -177,8 +181,7 @@ public final class TopicTagger {
                 .filter(target -> score(sums.get(target)) >= MIN_SCORE)
                 .filter(target -> sums.get(target) >= RELATIVE_TO_PARENT * sums.get(target.parent))
                 .filter(target -> convincing(target, evidence.get(target)))
-                .sorted(Comparator.comparingDouble((Target target) -> sums.get(target))
-                        .reversed())
+                .sorted(strongestFirst)
                 .limit(MAX_SECOND_LEVEL)
                 .toList();
 
@@ -189,7 +192,7 @@ public final class TopicTagger {
         for (Target target : keptSecondLevel) {
             result.add(topic(target, sums.get(target), evidence.get(target)));
         }
-        result.sort(Comparator.comparingDouble(Topic::score).reversed());
+        result.sort(Comparator.comparingDouble((Topic topic) -> -topic.score()).thenComparing(Topic::code));
         return List.copyOf(result);
     }
 
@@ -276,7 +279,7 @@ public final class TopicTagger {
     }
 
     /** The strongest terms by field, e.g. {@code title: "election"; body: "parliament" x3, "minister" x2}. */
-    static String trigger(List<Contribution> contributions) {
+    private static String trigger(List<Contribution> contributions) {
         List<Contribution> strongest = contributions.stream()
                 .sorted(Comparator.comparingDouble(Contribution::points).reversed())
                 .limit(TRIGGER_TERMS)
