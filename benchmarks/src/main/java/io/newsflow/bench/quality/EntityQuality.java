@@ -26,7 +26,15 @@ public final class EntityQuality {
             pipeline, exact and lenient, micro over the three types. The folder defaults to ../shared/data.
               --changes  also list every span the pipeline retypes, with the gold type at that span
             """;
-    private static final int WARM_UP_SENTENCES = 500;
+    private static final String NOTES = """
+
+            Gold tokens and sentences; system spans are runs of one label. Exact: start, end and type match.
+            Lenient: shares a token with a span of the same type (precision over system spans, recall over gold).
+            Micro over person, organisation, place; other gold types count as no entity. GUM named mentions: the
+            head is the first token that is not a modifier by its dependency relation (det, amod, compound,
+            nummod, case, punct, nmod:poss, advmod, cc), named when tagged NP/NPS (1,248; the reference has 1,263).
+            """;
+    private static final int WARM_UP_SENTENCES = 2_000;
 
     private EntityQuality() {}
 
@@ -63,16 +71,17 @@ public final class EntityQuality {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "%-42s %-9s %-18s %-18s %-18s %8s%n",
+                "%-38s %-9s %-20s %-20s %-20s %8s%n",
                 "set (documents, gold spans)",
                 "system",
                 "exact P / R / F1",
                 "lenient P / R / F1",
-                "F1 per / org / loc",
+                "exact F1 per/org/loc",
                 "tokens/s");
         for (EntityGoldSet set : sets) {
             measure(set, tagger, resolver, arguments.contains("--changes"));
         }
+        System.out.print(NOTES);
     }
 
     private static void measure(
@@ -118,7 +127,7 @@ public final class EntityQuality {
         EntityScore.Figures lenient = score.lenient();
         System.out.printf(
                 Locale.ROOT,
-                "%-42s %-9s %-18s %-18s %-18s %,8.0f%n",
+                "%-38s %-9s %-20s %-20s %-20s %,8.0f%n",
                 set,
                 system,
                 figures(exact.precision(), exact.recall(), exact.f1()),
