@@ -36,19 +36,23 @@ class GazetteerTest {
     void aSharedNameGoesToTheMostProminentPlace() {
         assertThat(gazetteer.place("Paris")).map(Place::country).contains("FR");
         assertThat(gazetteer.place("Moscow")).map(Place::country).contains("RU");
+        assertThat(gazetteer.place("Cambridge")).map(Place::country).contains("GB");
+        // hand-written prominence: Florida, US, not the department of Uruguay
+        assertThat(gazetteer.place("Florida")).map(Place::id).contains("admin1:US.FL");
+        // Punjab, India and Punjab, Pakistan: both provinces, no guess
+        assertThat(gazetteer.place("Punjab")).isEmpty();
         // a national capital outranks towns of the same name: Kingston, Jamaica (no population in the data)
         assertThat(gazetteer.place("Kingston")).map(Place::country).contains("JM");
-        // regions of Australia and of Malta: ambiguous, no guess; a context or a qualifier decides
-        assertThat(gazetteer.place("Victoria")).isEmpty();
-        assertThat(gazetteer.place("Victoria", Set.of("AU"))).map(Place::id).contains("admin1:AU.07");
-        assertThat(gazetteer.place("Victoria, Australia")).map(Place::id).contains("admin1:AU.07");
+        // Victoria, Australia, the prominent region, unless the article is about Malta
+        assertThat(gazetteer.place("Victoria")).map(Place::id).contains("admin1:AU.07");
+        assertThat(gazetteer.place("Victoria", Set.of("MT"))).map(Place::id).contains("admin1:MT.46");
     }
 
     @Test
     void contextOrQualifierPicksTheLessProminentPlace() {
         assertThat(gazetteer.place("Paris", Set.of("US"))).map(Place::country).contains("US");
-        Optional<Place> texas = gazetteer.place("Paris, Texas");
-        assertThat(texas).map(Place::id).contains("city:US.TX.paris");
+        assertThat(gazetteer.place("Paris, Texas")).map(Place::id).contains("city:US.TX.paris");
+        assertThat(gazetteer.place("Victoria, Malta")).map(Place::id).contains("admin1:MT.46");
         assertThat(gazetteer.place("Paris", Set.of("DE", "FR")))
                 .map(Place::country)
                 .contains("FR");
@@ -96,6 +100,8 @@ class GazetteerTest {
         assertThat(gazetteer.countryOfAdjective("British")).map(Place::name).contains("United Kingdom");
         assertThat(gazetteer.countryOfAdjective("Chinese")).map(Place::country).contains("CN");
         assertThat(gazetteer.countryOfAdjective("U.S.")).map(Place::country).contains("US");
+        assertThat(gazetteer.countryOfAdjective("Scottish")).map(Place::country).contains("GB");
+        assertThat(gazetteer.countryOfAdjective("Saudi")).map(Place::country).contains("SA");
         // shared by the Dominican Republic and Dominica: no guess
         assertThat(gazetteer.countryOfAdjective("Dominican")).isEmpty();
         assertThat(gazetteer.countryOfAdjective("Monday")).isEmpty();
@@ -168,6 +174,17 @@ class GazetteerTest {
         assertThat(gazetteer.known("Reuters")).map(KnownEntity::country).contains("GB");
         assertThat(gazetteer.known("AP")).map(KnownEntity::name).contains("Associated Press");
         assertThat(gazetteer.known("Pentagon")).map(KnownEntity::name).contains("United States Department of Defense");
+    }
+
+    @Test
+    void aSmallTownDoesNotHideAWellKnownNameOrArea() {
+        // there are towns called Congress (Arizona), White House (Tennessee) and Middle East (Maryland)
+        assertThat(gazetteer.place("Congress")).isEmpty();
+        assertThat(gazetteer.known("Congress")).map(KnownEntity::id).contains("wikidata:Q11268");
+        assertThat(gazetteer.place("Middle East")).isEmpty();
+        assertThat(gazetteer.known("Middle East"))
+                .contains(new KnownEntity(Mention.LOCATION, "Middle East", "wikidata:Q7204", null));
+        assertThat(gazetteer.known("Putin")).map(KnownEntity::country).contains("RU");
     }
 
     @Test
