@@ -109,6 +109,19 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return wrongShape(mapping, uri);
         }
+        // a resource that already answered with a problem (e.g. a 409 naming the conflict) keeps its answer
+        if (e.getResponse().getEntity() instanceof Problem problem) {
+            return Response.fromResponse(e.getResponse())
+                    .entity(new Problem(
+                            problem.type(),
+                            problem.title(),
+                            problem.status(),
+                            problem.detail(),
+                            path(uri),
+                            problem.errors()))
+                    .type(Problem.MEDIA)
+                    .build();
+        }
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         if (status == null) {
             status = Response.Status.BAD_REQUEST;
