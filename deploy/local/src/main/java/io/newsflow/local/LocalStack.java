@@ -109,7 +109,7 @@ public final class LocalStack {
     }
 
     /**
-     * The admin key of this stack's ingest service: {@code NEWSFLOW_ADMIN_KEY} when set, else one generated
+     * The admin key of this stack's services: {@code NEWSFLOW_ADMIN_KEY} when set, else one generated
      * once and kept (readable by its owner only) in {@code <stack>/admin-key}.
      */
     public String adminKey() {
@@ -141,12 +141,15 @@ public final class LocalStack {
         ingest.remove("quarkus.elasticsearch.hosts");
         // the password goes through the environment, not the command line every user can read
         ingest.remove("quarkus.datasource.password");
+        // the enrich service keeps its knowledge base and near-duplicate fingerprints in PostgreSQL too
+        Map<String, String> enrich = new LinkedHashMap<>(ingest);
         Map<String, String> search = new LinkedHashMap<>(kafka);
         search.put("quarkus.elasticsearch.hosts", all.get("quarkus.elasticsearch.hosts"));
+        Map<String, String> adminOnly = Map.of("NEWSFLOW_ADMIN_KEY", adminKey());
         return List.of(
                 service(repository, "ingest-service", config.ingestPort(), "256m", ingest, ingestEnvironment()),
-                service(repository, "enrich-service", config.enrichPort(), "512m", kafka, Map.of()),
-                service(repository, "search-service", config.searchPort(), "256m", search, Map.of()));
+                service(repository, "enrich-service", config.enrichPort(), "512m", enrich, ingestEnvironment()),
+                service(repository, "search-service", config.searchPort(), "256m", search, adminOnly));
     }
 
     /** The admin key, and a rate limit set for this launcher (the ingest benchmark raises it). */

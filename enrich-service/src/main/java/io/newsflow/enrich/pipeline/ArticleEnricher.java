@@ -1,30 +1,91 @@
 package io.newsflow.enrich.pipeline;
 
+import io.newsflow.enrich.dedup.MinHash;
+import io.newsflow.enrich.dedup.StoryMatch;
+import io.newsflow.enrich.entity.EntityResolver;
+import io.newsflow.enrich.entity.EntityTagger;
+import io.newsflow.enrich.entity.KnowledgeBase;
 import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.text.MainTextExtractor;
+import io.newsflow.enrich.text.ScrapedTextCleaner;
+import io.newsflow.enrich.topic.TopicTagger;
 import io.newsflow.events.BodyFormat;
 import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.EnrichedArticle.DetectedLanguage;
+import io.newsflow.events.EnrichedArticle.Entity;
+import io.newsflow.events.EnrichedArticle.Topic;
 import io.newsflow.events.RawArticle;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.Jsoup;
 
-/** Turns a raw article into an enriched one: main text and language (entities and topics come next). */
+/**
+ * The enrichment steps, in order: main text (HTML extraction or scraped-page clean-up), language, named entities
+ * (English), IPTC topics. Pure computation, thread safe: the Kafka flow and {@code POST /api/v1/enrich} share it.
+ */
 @ApplicationScoped
 public class ArticleEnricher {
 
-    public static final String TEXT_EXTRACTOR = "jsoup-text-1";
+    /** Entities and topics are tagged with English models: other languages get their text and language only. */
+    static final String TAGGED_LANGUAGE = "en";
 
+    static final String HTML_EXTRACTOR = "newsflow-html-extractor-1";
+    static final String SCRAPED_TEXT_CLEANER = "newsflow-scraped-text-cleaner-1";
+
+    private final MainTextExtractor htmlExtractor;
+    private final ScrapedTextCleaner scrapedTextCleaner;
     private final LanguageDetector languageDetector;
+    private final EntityTagger entityTagger;
+    private final EntityResolver entityResolver;
+    private final TopicTagger topicTagger;
+    private final KnowledgeBase knowledgeBase;
 
-    public ArticleEnricher(LanguageDetector languageDetector) {
+    ArticleEnricher(
+            MainTextExtractor htmlExtractor,
+            ScrapedTextCleaner scrapedTextCleaner,
+            LanguageDetector languageDetector,
+            EntityTagger entityTagger,
+            EntityResolver entityResolver,
+            TopicTagger topicTagger,
+            KnowledgeBase knowledgeBase) {
+        this.htmlExtractor = htmlExtractor;
+        this.scrapedTextCleaner = scrapedTextCleaner;
         this.languageDetector = languageDetector;
+        this.entityTagger = entityTagger;
+        this.entityResolver = entityResolver;
+        this.topicTagger = topicTagger;
+        this.knowledgeBase = knowledgeBase;
     }
 
-    public EnrichedArticle enrich(RawArticle raw) {
-        String text = mainText(raw);
+    /** Everything but the near-duplicate check, for a title and a body in the given format. */
+    public ArticleAnalysis analyse(String title, BodyFormat format, String body, String url) {
+        Map<String, String> producedBy = new LinkedHashMap<>();
+        String text = mainText(title, format, body, url, producedBy);
+        DetectedLanguage language = languageDetector.detect(title + "\n" + text).orElse(null);
+        producedBy.put("language", LanguageDetector.MODEL);
+        if (language == null || !TAGGED_LANGUAGE.equals(language.code())) {
+            return new ArticleAnalysis(text, language, List.of(), List.of(), producedBy);
+        }
+        String document = title + "\n\n" + text;
+        List<Entity> entities = entityResolver.resolve(document, title.length(), entityTagger.tag(document));
+        producedBy.put("entities", EntityTagger.MODEL + "+" + EntityResolver.VERSION);
+        producedBy.put("knowledgeBase", knowledgeBase.version());
+        List<Topic> topics =
+                topicTagger.tag(title, text, entities.stream().map(Entity::name).toList());
+        producedBy.put(
+                "topics",
+                topicTagger.version() + "+iptc-mediatopics-"
+                        + topicTagger.mediaTopics().release());
+        return new ArticleAnalysis(text, language, entities, topics, producedBy);
+    }
+
+    /** The enriched article: the raw one, what analysis found and the story it belongs to. */
+    public EnrichedArticle enriched(RawArticle raw, ArticleAnalysis analysis, StoryMatch story) {
+        Map<String, String> producedBy = new LinkedHashMap<>(analysis.producedBy());
+        producedBy.put("duplicates", MinHash.VERSION);
         return new EnrichedArticle(
                 EnrichedArticle.SCHEMA_VERSION,
                 raw.id(),
@@ -32,7 +93,7 @@ public class ArticleEnricher {
                 raw.url(),
                 raw.sourceId(),
                 raw.title(),
-                text,
+                analysis.text(),
                 raw.summary(),
                 raw.authors(),
                 raw.publishedAt(),
@@ -43,18 +104,37 @@ public class ArticleEnricher {
                 raw.contentHash(),
                 raw.receivedAt(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                languageDetector.detect(raw.title() + "\n" + text).orElse(null),
-                List.of(),
-                List.of(),
-                null,
-                null,
-                Map.of("text", TEXT_EXTRACTOR, "language", LanguageDetector.MODEL));
+                analysis.language(),
+                analysis.entities(),
+                analysis.topics(),
+                story.duplicateOf(),
+                story.storyId(),
+                producedBy);
     }
 
-    private static String mainText(RawArticle raw) {
-        if (raw.format() == BodyFormat.HTML) {
-            return Jsoup.parse(raw.html(), raw.url()).body().text();
+    public ArticleAnalysis analyse(RawArticle raw) {
+        String body = raw.format() == BodyFormat.HTML ? raw.html() : raw.body();
+        return analyse(raw.title(), raw.format(), body, raw.url());
+    }
+
+    private String mainText(String title, BodyFormat format, String body, String url, Map<String, String> producedBy) {
+        if (body == null) {
+            producedBy.put("text", "none");
+            return "";
         }
-        return raw.body().strip();
+        return switch (format) {
+            case HTML -> {
+                producedBy.put("text", HTML_EXTRACTOR);
+                yield htmlExtractor.extract(body, url);
+            }
+            case SCRAPED_TEXT -> {
+                producedBy.put("text", SCRAPED_TEXT_CLEANER);
+                yield scrapedTextCleaner.clean(body, title);
+            }
+            case TEXT -> {
+                producedBy.put("text", "as-sent");
+                yield body.strip();
+            }
+        };
     }
 }

@@ -1,0 +1,133 @@
+package io.newsflow.enrich.dedup;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The MinHash signatures of every article enriched so far, in PostgreSQL, with their LSH bands: finds the story a
+ * new article belongs to. An article whose text is a near-copy ({@link MinHash#NEAR_COPY}) of an earlier one joins
+ * that one's story and names it in {@code duplicateOf}; a new version of an article keeps its story.
+ */
+@ApplicationScoped
+public class NearDuplicateIndex {
+
+    private static final String CANDIDATES = """
+            select s.article_id, s.story_id, s.minhash from enrich.article_signature s
+            where s.article_id in (
+                select b.article_id from enrich.article_band b
+                join unnest($1::smallint[], $2::integer[]) as q(band, band_hash)
+                  on b.band = q.band and b.band_hash = q.band_hash)
+              and s.article_id <> $3
+            order by s.created_at, s.article_id
+            limit 100""";
+    private static final String OWN_STORY = "select story_id from enrich.article_signature where article_id = $1";
+    private static final String UPSERT_SIGNATURE = """
+            insert into enrich.article_signature (article_id, story_id, minhash, created_at) values ($1, $2, $3, $4)
+            on conflict (article_id) do update set story_id = excluded.story_id, minhash = excluded.minhash""";
+    private static final String DELETE_BANDS = "delete from enrich.article_band where article_id = $1";
+    private static final String INSERT_BANDS = """
+            insert into enrich.article_band (band, band_hash, article_id)
+            select band, band_hash, $3 from unnest($1::smallint[], $2::integer[]) as q(band, band_hash)
+            on conflict do nothing""";
+
+    private final Pool pool;
+
+    NearDuplicateIndex(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The story a text would join, without recording anything (for {@code POST /api/v1/enrich}). */
+    public Uni<StoryMatch> find(String text) {
+        Optional<long[]> signature = MinHash.signature(text);
+        if (signature.isEmpty()) {
+            return Uni.createFrom().item(new StoryMatch(null, null));
+        }
+        return nearest(pool, signature.get(), new UUID(0, 0)).map(match -> match.orElse(new StoryMatch(null, null)));
+    }
+
+    /** Records the article's signature and says which story it belongs to. Idempotent for a replayed article. */
+    public Uni<StoryMatch> record(String articleId, String text) {
+        Optional<long[]> signature = MinHash.signature(text);
+        if (signature.isEmpty()) {
+            return Uni.createFrom().item(StoryMatch.own(articleId));
+        }
+        UUID id = UUID.fromString(articleId);
+        long[] minima = signature.get();
+        return pool.withTransaction(connection -> nearest(connection, minima, id)
+                .chain(match -> match.isPresent()
+                        ? Uni.createFrom().item(match.get())
+                        : connection
+                                .preparedQuery(OWN_STORY)
+                                .execute(Tuple.of(id))
+                                .map(own -> own.iterator().hasNext()
+                                        ? new StoryMatch(
+                                                own.iterator()
+                                                        .next()
+                                                        .getUUID("story_id")
+                                                        .toString(),
+                                                null)
+                                        : StoryMatch.own(articleId)))
+                .call(match -> store(connection, id, minima, match)));
+    }
+
+    private static Uni<Optional<StoryMatch>> nearest(
+            io.vertx.mutiny.sqlclient.SqlClient client, long[] minima, UUID self) {
+        int[] bands = MinHash.bands(minima);
+        return client.preparedQuery(CANDIDATES)
+                .execute(Tuple.of(bandNumbers(), boxed(bands), self))
+                .map(rows -> best(rows, minima));
+    }
+
+    private static Optional<StoryMatch> best(RowSet<Row> rows, long[] minima) {
+        for (Row row : rows) {
+            long[] other = MinHash.fromBytes(row.getBuffer("minhash").getBytes());
+            if (MinHash.similarity(minima, other) >= MinHash.NEAR_COPY) {
+                return Optional.of(new StoryMatch(
+                        row.getUUID("story_id").toString(),
+                        row.getUUID("article_id").toString()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Uni<Void> store(SqlConnection connection, UUID id, long[] minima, StoryMatch match) {
+        return connection
+                .preparedQuery(UPSERT_SIGNATURE)
+                .execute(Tuple.of(
+                        id,
+                        UUID.fromString(match.storyId()),
+                        Buffer.buffer(MinHash.toBytes(minima)),
+                        OffsetDateTime.now(ZoneOffset.UTC)))
+                .chain(() -> connection.preparedQuery(DELETE_BANDS).execute(Tuple.of(id)))
+                .chain(() -> connection
+                        .preparedQuery(INSERT_BANDS)
+                        .execute(Tuple.of(bandNumbers(), boxed(MinHash.bands(minima)), id)))
+                .replaceWithVoid();
+    }
+
+    private static Short[] bandNumbers() {
+        Short[] numbers = new Short[MinHash.BANDS];
+        for (short b = 0; b < MinHash.BANDS; b++) {
+            numbers[b] = b;
+        }
+        return numbers;
+    }
+
+    private static Integer[] boxed(int[] values) {
+        Integer[] boxed = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return boxed;
+    }
+}

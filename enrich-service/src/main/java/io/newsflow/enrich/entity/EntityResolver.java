@@ -1,0 +1,378 @@
+package io.newsflow.enrich.entity;
+
+import io.newsflow.events.EnrichedArticle.Entity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the tagger's mentions into the article's entities: one per real-world thing, under its canonical name.
+ *
+ * <ul>
+ *   <li>the operators' knowledge base decides first, then the gazetteer (known people and organisations, places
+ *       with their country), which may also correct the tagger's type ("Texas" is a place);
+ *   <li>within the article, a short name takes the full name it abbreviates: "Blinken" becomes "Antony Blinken"
+ *       once the full name appeared, "UN" becomes "United Nations";
+ *   <li>a dateline ("NEW YORK --") and country adjectives ("Russian lawmakers") point at their place;
+ *   <li>each entity gets its mention count, a salience (mentions, title, how early) and a confidence.
+ * </ul>
+ */
+public class EntityResolver {
+
+    public static final String VERSION = "newsflow-entity-resolver-1";
+
+    private static final int MAX_ENTITIES = 50;
+    private static final Pattern DATELINE = Pattern.compile(
+            "^\\s*([A-Z][A-Z.'\\- ]{1,40}?[A-Z.])\\s*(?:,[^\\n]{0,40}?)?(?:\\(\\w+\\)\\s*)?(?:--|—|–|:)");
+    private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.&'-]*");
+    private static final int MAX_CURATED_WORDS = 6;
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{Ll}+\\b");
+    private static final Set<String> HONORIFICS = Set.of(
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "dr",
+            "sir",
+            "dame",
+            "lord",
+            "lady",
+            "prof",
+            "professor",
+            "president",
+            "senator",
+            "sen",
+            "rep",
+            "gov",
+            "governor",
+            "minister",
+            "secretary",
+            "general",
+            "gen",
+            "judge",
+            "mayor",
+            "king",
+            "queen",
+            "prince",
+            "princess",
+            "pope",
+            "chancellor",
+            "premier");
+
+    private final Gazetteer gazetteer;
+    private final Function<String, Optional<KnownEntity>> knowledgeBase;
+
+    /**
+     * @param knowledgeBase the operators' corrections, by name; {@code name -> Optional.empty()} for none
+     */
+    public EntityResolver(Gazetteer gazetteer, Function<String, Optional<KnownEntity>> knowledgeBase) {
+        this.gazetteer = gazetteer;
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    /**
+     * @param text the text the mentions were tagged in
+     * @param titleLength how many leading characters of {@code text} are the title (mentions there weigh more)
+     */
+    public List<Entity> resolve(String text, int titleLength, List<Mention> mentions) {
+        List<Mention> all = new ArrayList<>(mentions);
+        addDateline(text, titleLength, all);
+        addCuratedNames(text, all);
+        List<Resolved> resolved = new ArrayList<>();
+        for (Mention mention : all) {
+            String name = clean(mention.text());
+            if (name.length() < 2 || name.chars().noneMatch(Character::isLetter)) {
+                continue;
+            }
+            resolved.add(lookup(name, mention.type(), mention.start() < titleLength, mention.start()));
+        }
+        canonicaliseShortNames(resolved);
+        addCountryAdjectives(text, titleLength, all, resolved);
+        return entities(resolved, text.length());
+    }
+
+    /**
+     * The type the project gives a span the tagger typed {@code taggerType}: the knowledge base's or the
+     * gazetteer's type when they know the name, the tagger's otherwise. Used to score the types on gold tokens.
+     */
+    public String type(String span, String taggerType) {
+        return lookup(clean(span), taggerType, false, 0).type;
+    }
+
+    private Resolved lookup(String name, String type, boolean inTitle, int offset) {
+        Optional<KnownEntity> curated = knowledgeBase.apply(name);
+        if (curated.isPresent()) {
+            return Resolved.known(curated.get(), Source.KNOWLEDGE_BASE, inTitle, offset);
+        }
+        Optional<KnownEntity> known = gazetteer.known(name);
+        if (known.isPresent()) {
+            return Resolved.known(known.get(), Source.GAZETTEER, inTitle, offset);
+        }
+        boolean placeLike = Mention.LOCATION.equals(type)
+                || gazetteer.typeOf(name).map(Mention.LOCATION::equals).orElse(false);
+        if (placeLike) {
+            Optional<Place> place = gazetteer.place(name);
+            if (place.isPresent()) {
+                Place p = place.get();
+                return new Resolved(Mention.LOCATION, p.name(), p.id(), p.country(), Source.GAZETTEER, inTitle, offset);
+            }
+        }
+        return new Resolved(type, name, null, null, Source.TAGGER, inTitle, offset);
+    }
+
+    /** "Blinken" -> "Antony Blinken", "UN" -> "United Nations", "Microsoft" -> "Microsoft Corp." within the article. */
+    private static void canonicaliseShortNames(List<Resolved> resolved) {
+        List<Resolved> fullNames =
+                resolved.stream().filter(r -> r.name.indexOf(' ') > 0).toList();
+        for (Resolved r : resolved) {
+            if (r.id != null || r.name.indexOf(' ') > 0) {
+                continue;
+            }
+            Resolved match = null;
+            for (Resolved full : fullNames) {
+                if (!full.type.equals(r.type) && !(isAcronym(r.name) && Mention.ORGANIZATION.equals(full.type))) {
+                    continue;
+                }
+                if (abbreviates(r.name, full.name, r.type)) {
+                    if (match != null && !match.name.equals(full.name)) {
+                        match = null; // two people called Smith: leave the short name alone
+                        break;
+                    }
+                    match = full;
+                }
+            }
+            if (match != null) {
+                r.adopt(match);
+            }
+        }
+    }
+
+    private static boolean abbreviates(String shortName, String fullName, String type) {
+        String[] words = fullName.split(" ");
+        if (isAcronym(shortName)) {
+            StringBuilder initials = new StringBuilder();
+            for (String word : words) {
+                if (!word.isEmpty() && Character.isUpperCase(word.charAt(0))) {
+                    initials.append(word.charAt(0));
+                }
+            }
+            return initials.length() > 1 && initials.toString().equals(shortName.replace(".", ""));
+        }
+        if (Mention.PERSON.equals(type)) {
+            return words[words.length - 1].equalsIgnoreCase(shortName) || words[0].equalsIgnoreCase(shortName);
+        }
+        return words[0].equalsIgnoreCase(shortName);
+    }
+
+    private static boolean isAcronym(String name) {
+        String letters = name.replace(".", "");
+        return letters.length() >= 2 && letters.length() <= 6 && letters.chars().allMatch(Character::isUpperCase);
+    }
+
+    /** Names in the operators' knowledge base count even where the tagger missed them. */
+    private void addCuratedNames(String text, List<Mention> mentions) {
+        Matcher word = NAME_WORD.matcher(text);
+        List<int[]> words = new ArrayList<>();
+        while (word.find()) {
+            words.add(new int[] {word.start(), word.end()});
+        }
+        for (int i = 0; i < words.size(); i++) {
+            int start = words.get(i)[0];
+            if (!Character.isUpperCase(text.codePointAt(start)) || covered(mentions, start)) {
+                continue;
+            }
+            // the longest run of up to six words that the knowledge base knows
+            for (int n = Math.min(MAX_CURATED_WORDS, words.size() - i); n >= 1; n--) {
+                int end = words.get(i + n - 1)[1];
+                String candidate = text.substring(start, end);
+                Optional<KnownEntity> curated = knowledgeBase.apply(candidate);
+                if (curated.isPresent()) {
+                    mentions.add(new Mention(curated.get().type(), candidate, start, end, -1));
+                    i += n - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean covered(List<Mention> mentions, int offset) {
+        for (Mention m : mentions) {
+            if (m.start() <= offset && offset < m.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addDateline(String text, int titleLength, List<Mention> mentions) {
+        String body = text.substring(Math.min(titleLength, text.length()));
+        Matcher dateline = DATELINE.matcher(body.length() > 200 ? body.substring(0, 200) : body);
+        if (!dateline.find()) {
+            return;
+        }
+        String name = dateline.group(1).strip();
+        int start = titleLength + dateline.start(1);
+        boolean tagged = mentions.stream().anyMatch(m -> m.start() <= start && start < m.end());
+        if (!tagged && gazetteer.place(name).isPresent()) {
+            mentions.add(new Mention(Mention.LOCATION, name, start, start + name.length(), 0));
+        }
+    }
+
+    private void addCountryAdjectives(String text, int titleLength, List<Mention> mentions, List<Resolved> into) {
+        Matcher word = CAPITALISED_WORD.matcher(text);
+        while (word.find()) {
+            int start = word.start();
+            boolean inside = mentions.stream().anyMatch(m -> m.start() <= start && start < m.end());
+            if (inside) {
+                continue;
+            }
+            Optional<Place> country = gazetteer.countryOfAdjective(word.group());
+            country.ifPresent(place -> into.add(new Resolved(
+                    Mention.LOCATION,
+                    place.name(),
+                    place.id(),
+                    place.country(),
+                    Source.ADJECTIVE,
+                    start < titleLength,
+                    start)));
+        }
+    }
+
+    private static List<Entity> entities(List<Resolved> resolved, int textLength) {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (Resolved r : resolved) {
+            String key = r.id != null ? r.id : r.type + ":" + EntityNames.key(r.name);
+            groups.computeIfAbsent(key, k -> new Group(r)).add(r);
+        }
+        double top = groups.values().stream()
+                .mapToDouble(g -> g.weight(textLength))
+                .max()
+                .orElse(1);
+        return groups.values().stream()
+                .sorted(Comparator.comparingDouble((Group g) -> -g.weight(textLength)))
+                .limit(MAX_ENTITIES)
+                .map(g -> new Entity(
+                        g.first.type,
+                        g.first.name,
+                        g.first.id,
+                        g.first.country,
+                        g.mentions,
+                        round(g.weight(textLength) / top),
+                        g.confidence()))
+                .toList();
+    }
+
+    private static String clean(String span) {
+        String name = span.strip().replaceAll("\\s+", " ");
+        if (name.endsWith("'s") || name.endsWith("’s")) {
+            name = name.substring(0, name.length() - 2);
+        } else if (name.endsWith("'") || name.endsWith("’")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        String[] words = name.split(" ");
+        int first = 0;
+        while (first < words.length - 1
+                && HONORIFICS.contains(words[first].replace(".", "").toLowerCase(Locale.ROOT))) {
+            first++;
+        }
+        if (first > 0) {
+            name = String.join(" ", java.util.Arrays.copyOfRange(words, first, words.length));
+        }
+        if (name.regionMatches(true, 0, "the ", 0, 4)) {
+            name = name.substring(4);
+        }
+        return name.strip();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private enum Source {
+        KNOWLEDGE_BASE,
+        GAZETTEER,
+        TAGGER,
+        ADJECTIVE
+    }
+
+    /** One mention once its name and ids are decided. */
+    private static final class Resolved {
+        private String type;
+        private String name;
+        private String id;
+        private String country;
+        private Source source;
+        private final boolean inTitle;
+        private final int offset;
+
+        Resolved(String type, String name, String id, String country, Source source, boolean inTitle, int offset) {
+            this.type = type;
+            this.name = name;
+            this.id = id;
+            this.country = country;
+            this.source = source;
+            this.inTitle = inTitle;
+            this.offset = offset;
+        }
+
+        static Resolved known(KnownEntity known, Source source, boolean inTitle, int offset) {
+            return new Resolved(known.type(), known.name(), known.id(), known.country(), source, inTitle, offset);
+        }
+
+        void adopt(Resolved full) {
+            type = full.type;
+            name = full.name;
+            id = full.id;
+            country = full.country;
+            source = full.source;
+        }
+    }
+
+    /** All mentions of one entity. */
+    private static final class Group {
+        private final Resolved first;
+        private final Set<Source> sources = new HashSet<>();
+        private int mentions;
+        private boolean inTitle;
+        private int firstOffset = Integer.MAX_VALUE;
+
+        Group(Resolved first) {
+            this.first = first;
+        }
+
+        void add(Resolved r) {
+            mentions++;
+            inTitle |= r.inTitle;
+            firstOffset = Math.min(firstOffset, r.offset);
+            sources.add(r.source);
+        }
+
+        /** More mentions, a mention in the title and an early first mention make an entity more central. */
+        double weight(int textLength) {
+            double position = 1.0 - Math.min(1.0, firstOffset / (double) Math.max(1, textLength));
+            return Math.log1p(mentions) * (inTitle ? 2.0 : 1.0) * (0.5 + position);
+        }
+
+        double confidence() {
+            if (sources.contains(Source.KNOWLEDGE_BASE)) {
+                return 1.0;
+            }
+            if (sources.contains(Source.GAZETTEER)) {
+                return sources.contains(Source.TAGGER) || mentions > 1 ? 0.95 : 0.9;
+            }
+            if (sources.equals(Set.of(Source.ADJECTIVE))) {
+                return 0.6;
+            }
+            return mentions > 1 ? 0.85 : 0.7;
+        }
+    }
+}

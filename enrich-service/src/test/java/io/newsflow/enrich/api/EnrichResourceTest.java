@@ -1,0 +1,129 @@
+package io.newsflow.enrich.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.newsflow.local.LocalStackTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /api/v1/enrich} on real Wikinews articles (see src/test/resources/articles/SOURCE.txt). */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL)
+class EnrichResourceTest {
+
+    @Test
+    void findsThePeopleOrganisationsPlacesAndTopicsOfANewsArticle() {
+        JsonPath result = given().contentType(ContentType.JSON)
+                .body(article("manafort.json"))
+                .when()
+                .post("/api/v1/enrich")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getString("language.code")).isEqualTo("en");
+        List<Map<String, Object>> entities = result.getList("entities");
+        // "Manafort" alone, five times, is the Paul Manafort of the first paragraph: one entity, every mention
+        Map<String, Object> manafort = entity(entities, "person", "Paul Manafort");
+        assertThat((Integer) manafort.get("mentions")).isGreaterThanOrEqualTo(8);
+        assertThat(((Number) manafort.get("salience")).doubleValue()).isEqualTo(1.0);
+        // "Judge Jackson" is Amy Berman Jackson
+        assertThat((Integer) entity(entities, "person", "Amy Berman Jackson").get("mentions"))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(entity(entities, "person", "Donald Trump").get("id")).isEqualTo("wikidata:Q22686");
+        assertThat(entity(entities, "organization", "Internal Revenue Service")).isNotNull();
+        assertThat(entity(entities, "location", "Ukraine").get("country")).isEqualTo("UA");
+        assertThat(entities)
+                .allSatisfy(e ->
+                        assertThat(((Number) e.get("confidence")).doubleValue()).isBetween(0.0, 1.0));
+
+        List<String> topics = result.getList("topics.code");
+        assertThat(topics).as("crime, law and justice").contains("medtop:02000000");
+        assertThat(result.getList("topics.trigger", String.class))
+                .allSatisfy(t -> assertThat(t).isNotBlank());
+        assertThat(result.getMap("producedBy", String.class, String.class))
+                .containsKeys("text", "language", "entities", "topics", "knowledgeBase")
+                .hasValueSatisfying(new org.assertj.core.api.Condition<>(
+                        v -> v.contains("iptc-mediatopics-2025-10-09"), "the taxonomy release"));
+    }
+
+    @Test
+    void extractsTheMainTextOfAPageAndPointsCountryAdjectivesAtTheirCountry() {
+        String html = "<html><head><title>x</title></head><body><nav><a href=/>Home</a> <a href=/world>World</a>"
+                + " <a href=/sport>Sport</a></nav><article><h1>Russian lawmakers back new election law</h1>"
+                + "<p>MOSCOW — Russian lawmakers on Tuesday approved a bill that changes how the country elects its"
+                + " parliament, a move critics in the opposition said would favour the ruling party.</p>"
+                + "<p>The State Duma passed the measure by 320 votes to 54 after a short debate, and the Federation"
+                + " Council is expected to approve it next week before President Vladimir Putin signs it.</p>"
+                + "</article><footer>Share this article. Sign up for our newsletter. © 2024 Example News</footer>"
+                + "</body></html>";
+
+        JsonPath result = given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Russian lawmakers back new election law", "html", html))
+                .when()
+                .post("/api/v1/enrich")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getString("text"))
+                .contains("State Duma passed the measure")
+                .doesNotContain("newsletter");
+        Map<String, Object> russia = entity(result.getList("entities"), "location", "Russia");
+        assertThat(russia.get("country")).isEqualTo("RU");
+        assertThat(result.getList("topics.code", String.class)).contains("medtop:11000000");
+    }
+
+    @Test
+    void aRequestWithoutABodyIsAProblemNamingTheField() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Only a title"))
+                .when()
+                .post("/api/v1/enrich")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].message", containsString("exactly one of text and html"));
+    }
+
+    @Test
+    void notJsonIsAProblem() {
+        given().contentType(ContentType.JSON)
+                .body("{\"title\": ")
+                .when()
+                .post("/api/v1/enrich")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400));
+    }
+
+    static Map<String, Object> entity(List<Map<String, Object>> entities, String type, String name) {
+        return entities.stream()
+                .filter(e -> type.equals(e.get("type")) && name.equals(e.get("name")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " \"" + name + "\" in " + entities));
+    }
+
+    static String article(String name) {
+        try (InputStream in = EnrichResourceTest.class.getResourceAsStream("/articles/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
