@@ -64,6 +64,22 @@ final class Corpus {
         return name;
     }
 
+    int size() {
+        return articles.size();
+    }
+
+    /** The n-th article's own title and text, as the corpus has them. */
+    String title(int n) {
+        return articles.get(n % articles.size()).get("title").asText();
+    }
+
+    String text(int n) {
+        JsonNode source = articles.get(n % articles.size());
+        return source.has("body")
+                ? source.get("body").asText()
+                : source.get("text").asText();
+    }
+
     /** The n-th article of the load, as ingest JSON: its own URL, a body of exactly {@code bodyChars}. */
     String article(String run, int n, int bodyChars) {
         JsonNode source = articles.get(n % articles.size());
