@@ -172,12 +172,9 @@ public class MainTextExtractor {
         if (own.length() < MIN_EXTRACTED_SIZE) {
             own.addAll(extractWild(backup, own));
         }
-        String text = own.text();
-        String fallback = readability.extract(raw);
-        if (preferFallback(own, text.length(), fallback.length())) {
-            text = fallback;
-        }
-        return text;
+        Extraction fallback = new Extraction();
+        readability.extract(raw).forEach(paragraph -> fallback.add(Kind.PARAGRAPH, paragraph));
+        return preferFallback(own, own.length(), fallback.length()) ? fallback.text() : own.text();
     }
 
     private static boolean preferFallback(Extraction own, int ownLength, int fallbackLength) {
@@ -395,7 +392,7 @@ public class MainTextExtractor {
         int rows;
 
         void add(Kind kind, String text) {
-            if (text == null || text.isBlank() || isShareLine(text)) {
+            if (text == null || text.isBlank() || isShareLine(text) || BoilerplateLines.isBoilerplate(text.strip())) {
                 return;
             }
             blocks.add(new Block(kind, text.strip()));

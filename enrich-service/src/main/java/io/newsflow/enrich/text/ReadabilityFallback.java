@@ -82,8 +82,8 @@ final class ReadabilityFallback {
             "h6");
     private static final Set<String> CONDITIONAL = Set.of("table", "ul", "ol", "div", "section");
 
-    /** The main text by readability scoring, paragraphs separated by a blank line; empty when nothing scores. */
-    String extract(Document page) {
+    /** The paragraphs of the main text by readability scoring; empty when nothing scores. */
+    List<String> extract(Document page) {
         Element body = page.body();
         removeUnlikely(body);
         Map<Element, Double> scores = new IdentityHashMap<>();
@@ -118,7 +118,7 @@ final class ReadabilityFallback {
             }
         }
         if (top == null) {
-            return "";
+            return List.of();
         }
         List<Element> article = new ArrayList<>();
         Element parent = top.parent();
@@ -133,7 +133,7 @@ final class ReadabilityFallback {
             cleanArticle(element);
             paragraphs.addAll(TextBlocks.lines(element));
         }
-        return String.join("\n\n", paragraphs);
+        return paragraphs;
     }
 
     private static void removeUnlikely(Element body) {

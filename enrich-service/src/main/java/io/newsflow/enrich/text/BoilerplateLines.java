@@ -1,0 +1,40 @@
+package io.newsflow.enrich.text;
+
+import java.util.regex.Pattern;
+
+/**
+ * Short paragraphs that point elsewhere rather than tell the story ("Read more: ...", "Lesen Sie auch", "Le puede
+ * interesar") or that are what is left of a comment, subscription or image box, in the languages news is written
+ * in most.
+ */
+final class BoilerplateLines {
+
+    /** Longer paragraphs are text, whatever they start with. */
+    private static final int MAX_LENGTH = 200;
+
+    private static final Pattern POINTER = Pattern.compile("(?iu)\\W*("
+            + "read (more|also|next)|see also|related( (articles?|stories|posts|content))?|more on this"
+            + "|recommended|you may also like|sign up|subscribe|click here"
+            + "|lesen sie (auch|mehr)|lies auch|mehr zum thema|mehr themen|zum weiterlesen|weitere beiträge"
+            + "|auch interessant|das könnte sie( auch)? interessieren|weiterlesen|zum artikel|jetzt abonnieren"
+            + "|à lire aussi|lire aussi|voir aussi|lea también|le puede interesar|puedes ver|te puede interesar"
+            + "|ver también|leia também|veja também|leggi anche|czytaj (też|także)|zobacz (też|także)"
+            + ")\\b.*");
+
+    private static final Pattern LEFTOVER = Pattern.compile("(?iu)\\W*("
+            + "(\\d+ )?(comments?|kommentare?|commentaires?|comentarios?)( \\(\\d+\\))?"
+            + "|keine kommentare|no comments|view comments|show comments|leave a (comment|reply)"
+            + "|kommentar schreiben|beitragsbild|bild(quelle)?|foto|photo|image|advertisement|anzeige|werbung"
+            + "|zurück( zur (übersicht|listenansicht|startseite))?|back to top|nach oben|drucken|teilen|share"
+            + ")\\W*");
+
+    private BoilerplateLines() {}
+
+    static boolean isBoilerplate(String paragraph) {
+        if (paragraph.length() > MAX_LENGTH) {
+            return false;
+        }
+        return POINTER.matcher(paragraph).matches()
+                || LEFTOVER.matcher(paragraph).matches();
+    }
+}
