@@ -35,6 +35,7 @@ public class EntityResolver {
             "^\\s*([A-Z][A-Z.'\\- ]{1,40}?[A-Z.])\\s*(?:,[^\\n]{0,40}?)?(?:\\(\\w+\\)\\s*)?(?:--|—|–|:)");
     private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.&'-]*");
     private static final int MAX_CURATED_WORDS = 6;
+    private static final int MAX_KNOWN_WORDS = 4;
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{Ll}+\\b");
     private static final Set<String> HONORIFICS = Set.of(
             "mr",
@@ -86,7 +87,7 @@ public class EntityResolver {
     public List<Entity> resolve(String text, int titleLength, List<Mention> mentions) {
         List<Mention> all = new ArrayList<>(mentions);
         addDateline(text, titleLength, all);
-        addCuratedNames(text, all);
+        all.addAll(missedNames(text, all));
         List<Resolved> resolved = new ArrayList<>();
         for (Mention mention : all) {
             String name = clean(mention.text());
@@ -121,7 +122,11 @@ public class EntityResolver {
                 || gazetteer.typeOf(name).map(Mention.LOCATION::equals).orElse(false);
         if (placeLike) {
             Optional<Place> place = gazetteer.place(name);
-            if (place.isPresent()) {
+            // a one-word name the tagger calls a person stays one, unless it is a country: "Michael" and "Stanley"
+            // are people far more often than an Isle of Man parish or the Falklands' capital
+            boolean personName = Mention.PERSON.equals(type) && name.indexOf(' ') < 0;
+            if (place.isPresent()
+                    && !(personName && !Place.COUNTRY.equals(place.get().kind()))) {
                 Place p = place.get();
                 return new Resolved(Mention.LOCATION, p.name(), p.id(), p.country(), Source.GAZETTEER, inTitle, offset);
             }
@@ -178,30 +183,43 @@ public class EntityResolver {
         return letters.length() >= 2 && letters.length() <= 6 && letters.chars().allMatch(Character::isUpperCase);
     }
 
-    /** Names in the operators' knowledge base count even where the tagger missed them. */
-    private void addCuratedNames(String text, List<Mention> mentions) {
+    /**
+     * Names the tagger missed that the knowledge base knows (any type), or the gazetteer knows as a person or an
+     * organisation ("ISIL", "Goldman Sachs"): the longest run of capitalised words first. Gazetteer places are
+     * left out: too many of them are also common words or first names ("North", "Stanley").
+     *
+     * @return the mentions to add, with offsets into {@code text}
+     */
+    public List<Mention> missedNames(String text, List<Mention> tagged) {
         Matcher word = NAME_WORD.matcher(text);
         List<int[]> words = new ArrayList<>();
         while (word.find()) {
             words.add(new int[] {word.start(), word.end()});
         }
+        List<Mention> added = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             int start = words.get(i)[0];
-            if (!Character.isUpperCase(text.codePointAt(start)) || covered(mentions, start)) {
+            if (!Character.isUpperCase(text.codePointAt(start)) || covered(tagged, start)) {
                 continue;
             }
-            // the longest run of up to six words that the knowledge base knows
             for (int n = Math.min(MAX_CURATED_WORDS, words.size() - i); n >= 1; n--) {
                 int end = words.get(i + n - 1)[1];
+                if (covered(tagged, words.get(i + n - 1)[0])) {
+                    continue;
+                }
                 String candidate = text.substring(start, end);
-                Optional<KnownEntity> curated = knowledgeBase.apply(candidate);
-                if (curated.isPresent()) {
-                    mentions.add(new Mention(curated.get().type(), candidate, start, end, -1));
+                Optional<String> type = knowledgeBase.apply(candidate).map(KnownEntity::type);
+                if (type.isEmpty() && n <= MAX_KNOWN_WORDS) {
+                    type = gazetteer.known(candidate).map(KnownEntity::type).filter(t -> !Mention.LOCATION.equals(t));
+                }
+                if (type.isPresent()) {
+                    added.add(new Mention(type.get(), candidate, start, end, -1));
                     i += n - 1;
                     break;
                 }
             }
         }
+        return added;
     }
 
     private static boolean covered(List<Mention> mentions, int offset) {
