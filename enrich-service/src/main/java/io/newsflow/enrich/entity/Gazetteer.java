@@ -211,16 +211,28 @@ public final class Gazetteer {
         return known(name).map(KnownEntity::type);
     }
 
-    /** "Paris, Texas": the most prominent Paris in the first country or region called Texas that has one. */
+    /**
+     * "Paris, Texas": the most prominent Paris in the first country or region called Texas that has one;
+     * "Evansville, Indiana, United States" too.
+     */
     private Optional<Place> qualified(String name, String qualifier) {
-        List<PlaceName> places = candidates(this.places, placeKey(name), name);
-        for (PlaceName area : candidates(this.places, placeKey(qualifier), qualifier.strip())) {
-            List<PlaceName> within = places.stream()
+        List<PlaceName> named = candidates(places, placeKey(name), name);
+        for (PlaceName area : candidates(places, placeKey(qualifier), qualifier.strip())) {
+            if (area.kind().equals(Place.CITY)) {
+                continue;
+            } else if (named.isEmpty() && name.indexOf(',') > 0) {
+                Optional<Place> inner = place(name, Set.of(area.country()));
+                if (inner.isPresent() && inner.get().country().equals(area.country())) {
+                    return inner;
+                }
+                continue;
+            }
+            List<PlaceName> within = named.stream()
                     .filter(p -> p.country().equals(area.country()))
-                    .filter(p -> area.kind().equals(Place.COUNTRY)
-                            || area.kind().equals(Place.REGION) && area.admin1().equals(p.admin1()))
+                    .filter(p ->
+                            area.kind().equals(Place.COUNTRY) || area.admin1().equals(p.admin1()))
                     .toList();
-            if (!within.isEmpty() && !area.kind().equals(Place.CITY)) {
+            if (!within.isEmpty()) {
                 return mostProminent(within).map(PlaceName::place);
             }
         }
