@@ -55,6 +55,12 @@ public final class Gazetteer {
     private static final int CITY_RANK = 4;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern POSSESSIVE = Pattern.compile("\\s*['\u2019]s?$");
+    /** Titles before a person's name, which a tagger sometimes keeps in the span. */
+    private static final Pattern TITLE = Pattern.compile(
+            "^(President|Vice President|Former President|Senator|Sen\\.|Representative|Rep\\.|Congressman"
+                    + "|Congresswoman|Speaker|Governor|Gov\\.|Prime Minister|Chancellor|Mr\\.?|Mrs\\.?|Ms\\.?|Dr\\.?)\\s+");
+
     private static final Pattern LEGAL_SUFFIX =
             Pattern.compile(" (inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|group|holdings)$");
 
@@ -132,7 +138,9 @@ public final class Gazetteer {
     public Optional<Place> place(String name, Set<String> contextCountries) {
         List<PlaceName> candidates = candidates(places, placeKey(name), name);
         int comma = name.lastIndexOf(',');
-        if (candidates.isEmpty() && comma > 0) {
+        if (candidates.isEmpty() && POSSESSIVE.matcher(name).find()) {
+            return place(POSSESSIVE.matcher(name).replaceFirst(""), contextCountries); // "Britain's"
+        } else if (candidates.isEmpty() && comma > 0) {
             return qualified(name.substring(0, comma), name.substring(comma + 1));
         }
         List<PlaceName> inContext = candidates.stream()
@@ -186,7 +194,11 @@ public final class Gazetteer {
             names = candidates(known, key, name);
             type = Mention.ORGANIZATION;
         }
-        if (type == null && generic.contains(key)) {
+        if (names.isEmpty() && POSSESSIVE.matcher(name).find()) {
+            return known(POSSESSIVE.matcher(name).replaceFirst(""), taggedType); // "Microsoft's"
+        } else if (names.isEmpty() && TITLE.matcher(name).find()) {
+            return known(TITLE.matcher(name).replaceFirst(""), Mention.PERSON); // "President Biden"
+        } else if (type == null && generic.contains(key)) {
             return Optional.empty();
         }
         String wanted = type;

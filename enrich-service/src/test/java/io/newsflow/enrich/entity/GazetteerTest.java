@@ -82,6 +82,7 @@ class GazetteerTest {
         assertThat(gazetteer.place("Holland")).map(Place::country).contains("NL");
         assertThat(gazetteer.place("Ivory Coast")).map(Place::country).contains("CI");
         assertThat(gazetteer.place("Turkey")).map(Place::country).contains("TR");
+        assertThat(gazetteer.place("Britain's")).map(Place::country).contains("GB");
         assertThat(gazetteer.place("England")).map(Place::id).contains("admin1:GB.ENG");
     }
 
@@ -130,6 +131,9 @@ class GazetteerTest {
         assertThat(gazetteer.known("JD Vance")).map(KnownEntity::id).contains("wikidata:Q28935729");
         assertThat(gazetteer.known("J. D. Vance")).map(KnownEntity::id).contains("wikidata:Q28935729");
         assertThat(gazetteer.known("Bill Clinton")).map(KnownEntity::id).contains("wikidata:Q1124");
+        assertThat(gazetteer.known("President Biden")).contains(biden);
+        assertThat(gazetteer.known("Sen. Bernie Sanders")).map(KnownEntity::id).contains("wikidata:Q359442");
+        assertThat(gazetteer.known("Biden's")).contains(biden);
         // two presidents Bush, Kamala and Andy Harris, two Clintons: the surname alone is no one
         assertThat(gazetteer.known("Bush")).isEmpty();
         assertThat(gazetteer.known("George Bush")).isEmpty();
@@ -146,6 +150,8 @@ class GazetteerTest {
         assertThat(gazetteer.known("Microsoft"))
                 .contains(new KnownEntity(Mention.ORGANIZATION, "Microsoft", "cik:789019", "US"));
         assertThat(gazetteer.known("Microsoft Corp.")).map(KnownEntity::id).contains("cik:789019");
+        assertThat(gazetteer.known("Microsoft's")).map(KnownEntity::id).contains("cik:789019");
+        assertThat(gazetteer.known("McDonald's")).map(KnownEntity::name).contains("McDonald's");
         assertThat(gazetteer.known("Coca-Cola")).map(KnownEntity::name).contains("The Coca-Cola Company");
         assertThat(gazetteer.known("Alphabet Inc.")).map(KnownEntity::id).contains("cik:1652044");
         assertThat(gazetteer.known("Exxon")).map(KnownEntity::name).contains("ExxonMobil");
