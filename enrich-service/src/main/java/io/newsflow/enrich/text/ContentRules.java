@@ -221,6 +221,25 @@ final class ContentRules {
             "aria-hidden=true",
             "class*=notloaded");
 
+    /** The standfirst above an article's text. */
+    static final AttributeRules LEDE = AttributeRules.of(
+            Set.of("div", "p", "section", "header"),
+            "class~=excerpt",
+            "class~=standfirst",
+            "class~=lede",
+            "class~=article-lead",
+            "class~=article__lead",
+            "class~=intro",
+            "class~=teaser",
+            "class~=summary",
+            "class~=abstract",
+            "class~=subtitle",
+            "class~=sapo",
+            "class~=chapo",
+            "class~=vorspann",
+            "class~=description",
+            "itemprop=description");
+
     static final AttributeRules TEASERS = AttributeRules.of(BLOCKS, "id~=teaser", "class~=teaser");
 
     static final AttributeRules CAPTIONS = AttributeRules.of(BLOCKS, "id*=caption", "class*=caption");

@@ -150,6 +150,9 @@ public class MainTextExtractor {
                     + "|Reddit|Twitter|WeChat|WeiBo|Whatsapp|Xing|Mehr zum Thema:?|More on this.{0,8})$",
             Pattern.CASE_INSENSITIVE);
 
+    /** A standfirst is a sentence: it ends like one, not in a date or a cut-off "...". */
+    private static final Pattern LEDE_END = Pattern.compile("[.!?\"”»]\\s*$");
+
     private final ReadabilityFallback readability = new ReadabilityFallback();
 
     /**
@@ -239,9 +242,14 @@ public class MainTextExtractor {
             if (subtree == null) {
                 continue;
             }
+            Element lede = lede(subtree);
             subtree = prune(subtree);
             if (subtree.childrenSize() == 0) {
                 continue;
+            }
+            if (lede != null && result.blocks.isEmpty()) {
+                result.add(Kind.PARAGRAPH, TextBlocks.flat(lede));
+                done.addAll(lede.getAllElements());
             }
             boolean divs = paragraphTextLength(subtree) < MIN_EXTRACTED_SIZE * 3;
             unwrapLinksAndSpans(subtree);
@@ -259,6 +267,35 @@ public class MainTextExtractor {
             }
         }
         return result;
+    }
+
+    /**
+     * The standfirst of an article, when the page keeps it in a header just before the container of the text: the
+     * nearest element before the container (or before one of its two nearest ancestors) named like a lede.
+     */
+    private static Element lede(Element container) {
+        Element anchor = container;
+        for (int level = 0; level < 3 && anchor != null; level++, anchor = anchor.parent()) {
+            for (Element sibling = anchor.previousElementSibling();
+                    sibling != null;
+                    sibling = sibling.previousElementSibling()) {
+                for (Element candidate : sibling.getAllElements()) {
+                    if (ContentRules.LEDE.matches(candidate) && isLede(candidate)) {
+                        return candidate;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isLede(Element candidate) {
+        String text = candidate.text();
+        return text.length() >= 40
+                && text.length() <= 1000
+                && LEDE_END.matcher(text).find()
+                && !text.endsWith("...")
+                && ReadabilityFallback.linkDensity(candidate) < 0.2;
     }
 
     /** Paragraphs anywhere on the pruned page, for pages whose article container was not found. */
