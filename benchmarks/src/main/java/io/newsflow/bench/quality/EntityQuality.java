@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Measures named-entity recognition on public gold sets, on their gold tokens, with the scoring rules of
  * {@code shared/docs/EVALUATION.md}: raw Stanford CoreNLP (the 3-class CRF of {@link EntityTagger}) beside the
- * newsflow pipeline (the same labels, each span retyped by the resolver's knowledge base and gazetteer).
+ * newsflow pipeline (the same labels, each span retyped by the resolver's knowledge base and gazetteer, plus the
+ * names the tagger missed that the resolver knows as a person or organisation, on tokens the tagger left {@code O}).
  */
 public final class EntityQuality {
 
@@ -24,7 +25,7 @@ public final class EntityQuality {
             Scores named entities (person, organisation, place) on the gold sets under <folder>/ner:
             wikigold, GUM news (all mentions and named mentions) and re3d; raw CoreNLP beside the newsflow
             pipeline, exact and lenient, micro over the three types. The folder defaults to ../shared/data.
-              --changes  also list every span the pipeline retypes, with the gold type at that span
+              --changes  also list every span the pipeline retypes or adds, with the gold type at that span
             """;
     private static final String NOTES = """
 
@@ -89,26 +90,34 @@ public final class EntityQuality {
         EntityScore raw = new EntityScore();
         EntityScore pipeline = new EntityScore();
         EntityRetypings retypings = new EntityRetypings();
+        EntityAdditions additions = new EntityAdditions();
         long tagging = 0;
         long resolving = 0;
         for (EntitySentence sentence : set.sentences()) {
             long start = System.nanoTime();
-            List<EntitySpan> tagged = EntitySpan.runs(tagger.labels(sentence.tokens()));
+            List<String> labels = tagger.labels(sentence.tokens());
+            List<EntitySpan> tagged = EntitySpan.runs(labels);
             long labelled = System.nanoTime();
             List<EntitySpan> retyped = retype(resolver, sentence.tokens(), tagged);
+            List<EntitySpan> added = additions.find(resolver, sentence.tokens(), labels, tagged);
             tagging += labelled - start;
             resolving += System.nanoTime() - labelled;
             List<EntitySpan> gold = set.gold(sentence);
+            List<EntitySpan> resolved = new ArrayList<>(retyped);
+            resolved.addAll(added);
             raw.add(gold, tagged);
-            pipeline.add(gold, retyped);
+            pipeline.add(gold, resolved);
             retypings.add(sentence.tokens(), gold, tagged, retyped);
+            additions.judge(sentence.tokens(), gold, added);
         }
         String name = String.format(Locale.ROOT, "%s (%d, %,d)", set.name(), set.documents(), set.goldSpans());
         row(name, "CoreNLP", raw, set.tokens() / (tagging / 1e9));
         row("", "newsflow", pipeline, set.tokens() / ((tagging + resolving) / 1e9));
         System.out.println(retypings.summary());
+        System.out.println(additions.summary());
         if (listRetypings) {
             retypings.lines().forEach(System.out::println);
+            additions.lines().forEach(System.out::println);
         }
     }
 

@@ -63,7 +63,7 @@ final class EntityRetypings {
     }
 
     /** The gold type of the span with the same bounds, else of the spans it overlaps, else "none". */
-    private static String goldAt(EntitySpan span, List<EntitySpan> gold) {
+    static String goldAt(EntitySpan span, List<EntitySpan> gold) {
         for (EntitySpan g : gold) {
             if (g.start() == span.start() && g.end() == span.end()) {
                 return g.type();
