@@ -45,12 +45,13 @@ public final class GazetteerBuilder {
      */
     private static final Map<String, String> EXECUTIVES = Map.ofEntries(
             Map.entry("George Washington 1797", "Q23|George Washington"),
+            Map.entry("Zachary Taylor 1850", "Q11896|Zachary Taylor"),
             Map.entry("Thomas Jefferson 1809", "Q11812|Thomas Jefferson"),
             Map.entry("Abraham Lincoln 1865", "Q91|Abraham Lincoln"),
             Map.entry("Ulysses Grant 1877", "Q34836|Ulysses S. Grant"),
             Map.entry("Grover Cleveland 1897", "Q35171|Grover Cleveland"),
             Map.entry("Theodore Roosevelt 1909", "Q33866|Theodore Roosevelt"),
-            Map.entry("William Taft 1913", "Q35498|William Howard Taft"),
+            Map.entry("William Taft 1913", "Q35648|William Howard Taft"),
             Map.entry("Woodrow Wilson 1921", "Q34296|Woodrow Wilson"),
             Map.entry("Herbert Hoover 1933", "Q35236|Herbert Hoover"),
             Map.entry("Franklin Roosevelt 1945", "Q8007|Franklin D. Roosevelt"),
