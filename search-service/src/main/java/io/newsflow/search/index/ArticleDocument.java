@@ -1,10 +1,18 @@
 package io.newsflow.search.index;
 
 import io.newsflow.events.EnrichedArticle;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
-/** An article as it is stored in the index (document id = article id). */
+/**
+ * An article as it is stored in the index (document id = article id). Entity names are also kept as flat keyword
+ * arrays per type, so filters and facets are plain term queries and terms aggregations.
+ *
+ * @param indexDelayMillis from {@code receivedAt} to {@code indexedAt}; null for replayed articles, whose delay
+ *     says nothing about live freshness
+ */
 public record ArticleDocument(
         String id,
         int version,
@@ -16,22 +24,44 @@ public record ArticleDocument(
         List<String> authors,
         String section,
         List<String> tags,
+        String imageUrl,
         String language,
         Instant publishedAt,
         Instant receivedAt,
         Instant enrichedAt,
         Instant indexedAt,
-        List<Entity> entities,
+        Long indexDelayMillis,
         List<Topic> topics,
+        List<Entity> entities,
+        List<String> people,
+        List<String> organizations,
+        List<String> locations,
+        List<String> entityIds,
+        List<String> countries,
         String contentHash,
         String duplicateOf,
         String storyId) {
 
-    public record Entity(String type, String name, int mentions, double salience) {}
+    public static final String PERSON = "person";
+    public static final String ORGANIZATION = "organization";
+    public static final String LOCATION = "location";
+
+    public record Entity(String type, String name, String id, String country, int mentions, double salience) {}
 
     public record Topic(String code, String label, double score) {}
 
+    /** The document of a live article, whose index delay counts towards freshness. */
     public static ArticleDocument of(EnrichedArticle article, Instant indexedAt) {
+        return of(article, indexedAt, true);
+    }
+
+    /** The document of a replayed article: indexed now, but not a measure of freshness. */
+    public static ArticleDocument replayed(EnrichedArticle article, Instant indexedAt) {
+        return of(article, indexedAt, false);
+    }
+
+    private static ArticleDocument of(EnrichedArticle article, Instant indexedAt, boolean live) {
+        List<EnrichedArticle.Entity> entities = nullToEmpty(article.entities());
         return new ArticleDocument(
                 article.id(),
                 article.version(),
@@ -43,19 +73,48 @@ public record ArticleDocument(
                 article.authors(),
                 article.section(),
                 article.tags(),
+                article.imageUrl(),
                 article.language() == null ? null : article.language().code(),
                 article.publishedAt(),
                 article.receivedAt(),
                 article.enrichedAt(),
                 indexedAt,
-                article.entities().stream()
-                        .map(e -> new Entity(e.type(), e.name(), e.mentions(), e.salience()))
-                        .toList(),
-                article.topics().stream()
+                live && article.receivedAt() != null
+                        ? Duration.between(article.receivedAt(), indexedAt).toMillis()
+                        : null,
+                nullToEmpty(article.topics()).stream()
                         .map(t -> new Topic(t.code(), t.label(), t.score()))
+                        .toList(),
+                entities.stream()
+                        .map(e -> new Entity(e.type(), e.name(), e.id(), e.country(), e.mentions(), e.salience()))
+                        .toList(),
+                names(entities, PERSON),
+                names(entities, ORGANIZATION),
+                names(entities, LOCATION),
+                entities.stream()
+                        .map(EnrichedArticle.Entity::id)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList(),
+                entities.stream()
+                        .map(EnrichedArticle.Entity::country)
+                        .filter(Objects::nonNull)
+                        .distinct()
                         .toList(),
                 article.contentHash(),
                 article.duplicateOf(),
                 article.storyId());
+    }
+
+    private static List<String> names(List<EnrichedArticle.Entity> entities, String type) {
+        return entities.stream()
+                .filter(e -> type.equals(e.type()))
+                .map(EnrichedArticle.Entity::name)
+                .distinct()
+                .toList();
+    }
+
+    private static <T> List<T> nullToEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

@@ -12,7 +12,6 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,7 +39,6 @@ public class IndexingConsumer {
     public static final String DEAD_LETTERS = "dead-letters";
 
     private static final Logger LOG = Logger.getLogger(IndexingConsumer.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final ArticleIndex index;
     private final MutinyEmitter<String> deadLetters;
@@ -71,23 +69,11 @@ public class IndexingConsumer {
                 deadLetter(record, e.getMessage(), InvalidEventException.class.getSimpleName());
             }
         }
-        Duration backoff = Duration.ofMillis(200);
-        while (true) {
-            try {
-                for (ArticleIndex.Rejected rejected : index.index(documents)) {
-                    deadLetter(
-                            recordsById.get(rejected.id()),
-                            "Elasticsearch refused the document (" + rejected.status() + "): " + rejected.reason(),
-                            "ElasticsearchRejection");
-                }
-                return;
-            } catch (ArticleIndex.BulkFailedException e) {
-                LOG.warnf(
-                        "Indexing %d articles failed (%s); retrying in %d ms",
-                        documents.size(), e.getMessage(), backoff.toMillis());
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
+        for (ArticleIndex.Rejected rejected : index.indexPatiently(documents, index.alias(), true)) {
+            deadLetter(
+                    recordsById.get(rejected.id()),
+                    "Elasticsearch refused the document (" + rejected.status() + "): " + rejected.reason(),
+                    "ElasticsearchRejection");
         }
     }
 
@@ -95,9 +81,7 @@ public class IndexingConsumer {
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
         RecordHeaders headers = new RecordHeaders();
         headers.add(DeadLetter.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(
-                DeadLetter.CAUSE_HEADER,
-                InvalidEventException.class.getSimpleName().getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetter.CAUSE_HEADER, cause.getBytes(StandardCharsets.UTF_8));
         headers.add(DeadLetter.TOPIC_HEADER, record.topic().getBytes(StandardCharsets.UTF_8));
         headers.add(
                 DeadLetter.PARTITION_HEADER,

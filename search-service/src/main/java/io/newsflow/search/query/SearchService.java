@@ -2,86 +2,148 @@ package io.newsflow.search.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
-import io.newsflow.commons.problem.InvalidInputException;
 import io.newsflow.commons.problem.ServiceUnavailableException;
 import io.newsflow.search.index.ArticleDocument;
 import io.newsflow.search.index.ArticleIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
-/** Full-text search over the articles index. */
+/** Full-text search over the articles index, with filters, facets and cursor pagination. */
 @ApplicationScoped
 public class SearchService {
 
     private static final int SNIPPET_CHARACTERS = 200;
+    private static final int FACET_SIZE = 10;
+    private static final Map<String, String> FACET_FIELDS = Map.of(
+            "people", "people",
+            "organizations", "organizations",
+            "locations", "locations",
+            "sources", "sourceId",
+            "languages", "language");
 
     private final ElasticsearchClient client;
+    private final ArticleIndex index;
 
-    SearchService(ElasticsearchClient client) {
+    SearchService(ElasticsearchClient client, ArticleIndex index) {
         this.client = client;
+        this.index = index;
     }
 
-    /**
-     * @param q query string syntax (phrases in quotes, AND / OR / NOT); blank matches every article
-     */
-    public SearchResult search(String q, int size) {
-        Query query = q == null || q.isBlank()
-                ? Query.of(b -> b.matchAll(m -> m))
-                : Query.of(b -> b.queryString(qs -> qs.query(q)
-                        .fields("title^3", "body")
-                        .defaultOperator(Operator.And)
-                        // a leading wildcard scans every term of the index: one request could tie it up
-                        .allowLeadingWildcard(false)));
+    public SearchResult search(SearchRequest request) {
         SearchResponse<ArticleDocument> response;
         try {
             response = client.search(
-                    s -> s.index(ArticleIndex.ALIAS)
-                            .query(query)
-                            .size(size)
-                            .trackTotalHits(t -> t.enabled(true))
-                            .highlight(h -> h.encoder(HighlighterEncoder.Html)
-                                    .preTags("<mark>")
-                                    .postTags("</mark>")
-                                    .fields(NamedValue.of(
-                                            "body",
-                                            HighlightField.of(
-                                                    f -> f.numberOfFragments(1).fragmentSize(SNIPPET_CHARACTERS))))),
+                    s -> {
+                        s.index(index.alias())
+                                .query(SearchQueries.query(request))
+                                .sort(SearchQueries.sort(request))
+                                .size(request.size())
+                                .trackTotalHits(t -> t.enabled(true))
+                                .aggregations(aggregations())
+                                .highlight(h -> h.encoder(HighlighterEncoder.Html)
+                                        .preTags("<mark>")
+                                        .postTags("</mark>")
+                                        .fields(NamedValue.of(
+                                                "body",
+                                                HighlightField.of(f ->
+                                                        f.numberOfFragments(1).fragmentSize(SNIPPET_CHARACTERS)))));
+                        if (!request.after().isEmpty()) {
+                            s.searchAfter(request.after());
+                        }
+                        return s;
+                    },
                     ArticleDocument.class);
         } catch (ElasticsearchException e) {
+            // the filters are plain terms and the cursor is checked: only the query text can be wrong here
             if (e.status() == 400) {
-                throw new InvalidInputException(
-                        "q", "is not a valid query: " + e.error().reason());
+                throw QueryText.unparseable();
             }
             throw new ServiceUnavailableException("Elasticsearch cannot answer now; retry later.", 5, e);
         } catch (IOException e) {
             throw new ServiceUnavailableException("Elasticsearch is not reachable; retry later.", 5, e);
         }
-        List<SearchItem> items =
-                response.hits().hits().stream().map(SearchService::item).toList();
+        List<Hit<ArticleDocument>> hits = response.hits().hits();
+        List<SearchItem> items = hits.stream().map(SearchService::item).toList();
         long total = response.hits().total() == null
                 ? items.size()
                 : response.hits().total().value();
-        return new SearchResult(total, items);
+        String nextCursor = hits.size() == request.size()
+                ? Cursor.encode(request.sort(), hits.getLast().sort())
+                : null;
+        return new SearchResult(total, items, facets(response.aggregations()), nextCursor);
+    }
+
+    private static Map<String, Aggregation> aggregations() {
+        Map<String, Aggregation> aggregations = new java.util.HashMap<>();
+        FACET_FIELDS.forEach((name, field) -> aggregations.put(
+                name, Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZE)))));
+        aggregations.put(
+                "topics",
+                Aggregation.of(a -> a.nested(n -> n.path("topics"))
+                        .aggregations(
+                                "codes",
+                                Aggregation.of(codes -> codes.terms(
+                                                t -> t.field("topics.code").size(FACET_SIZE))
+                                        .aggregations(
+                                                "label",
+                                                Aggregation.of(l -> l.terms(t ->
+                                                        t.field("topics.label").size(1))))
+                                        .aggregations("articles", Aggregation.of(r -> r.reverseNested(rn -> rn)))))));
+        return aggregations;
+    }
+
+    private static SearchResult.Facets facets(Map<String, Aggregate> aggregations) {
+        List<SearchResult.TopicCount> topics =
+                aggregations.get("topics").nested().aggregations().get("codes").sterms().buckets().array().stream()
+                        .map(bucket -> new SearchResult.TopicCount(
+                                bucket.key().stringValue(),
+                                bucket.aggregations().get("label").sterms().buckets().array().stream()
+                                        .findFirst()
+                                        .map(label -> label.key().stringValue())
+                                        .orElse(null),
+                                bucket.aggregations()
+                                        .get("articles")
+                                        .reverseNested()
+                                        .docCount()))
+                        .toList();
+        return new SearchResult.Facets(
+                topics,
+                counts(aggregations.get("people")),
+                counts(aggregations.get("organizations")),
+                counts(aggregations.get("locations")),
+                counts(aggregations.get("sources")),
+                counts(aggregations.get("languages")));
+    }
+
+    private static List<SearchResult.Count> counts(Aggregate terms) {
+        return terms.sterms().buckets().array().stream()
+                .map(SearchService::count)
+                .toList();
+    }
+
+    private static SearchResult.Count count(StringTermsBucket bucket) {
+        return new SearchResult.Count(bucket.key().stringValue(), bucket.docCount());
     }
 
     private static SearchItem item(Hit<ArticleDocument> hit) {
         ArticleDocument doc = hit.source();
         List<String> fragments = hit.highlight().get("body");
         String snippet = fragments != null && !fragments.isEmpty() ? fragments.getFirst() : lead(doc.body());
-        return new SearchItem(
-                doc.id(), doc.title(), doc.url(), doc.sourceId(), doc.publishedAt(), doc.language(), snippet);
+        return SearchItem.of(doc, snippet);
     }
 
     /** The start of the text, HTML-escaped like the highlighted fragments. */
-    private static String lead(String body) {
+    public static String lead(String body) {
         if (body == null) {
             return "";
         }

@@ -84,7 +84,11 @@ class SearchResourceTest {
     @Test
     void articleTextIsEscapedInSnippets() {
         String token = token();
-        publish(article(token, 1, "Hostile", "<script>alert(1)</script> <img src=x onerror=alert(1)> " + token));
+        publish(article(
+                token,
+                1,
+                "Hostile",
+                "<script>alert(1)</script> <mark>fake</mark> <img src=x onerror=alert(1)> & " + token));
 
         awaitTotal(token, 1);
         String snippet = given().queryParam("q", token)
@@ -94,7 +98,14 @@ class SearchResourceTest {
                 .extract()
                 .path("items[0].snippet");
         assertThat(snippet).doesNotContain("<script>").doesNotContain("<img").contains("&lt;script&gt;");
-        assertThat(snippet).contains("<mark>" + token + "</mark>");
+        assertThat(snippet)
+                .doesNotContain("<mark>fake")
+                .contains("&lt;mark&gt;fake")
+                .contains("&amp;");
+        // the only tags left are the highlight's own
+        assertThat(snippet.replace("<mark>" + token + "</mark>", ""))
+                .doesNotContain("<")
+                .doesNotContain(">");
     }
 
     @Test

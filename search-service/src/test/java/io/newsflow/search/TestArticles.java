@@ -1,0 +1,191 @@
+package io.newsflow.search;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsflow.events.ArticleIds;
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.events.EventContract;
+import io.newsflow.events.EventJson;
+import io.newsflow.events.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Enriched articles as the enrich service publishes them, built for one test and sent to the real broker. */
+public final class TestArticles {
+
+    private TestArticles() {}
+
+    /** A word no other article has, so that {@code q=token} finds exactly a test's own articles. */
+    public static String token() {
+        return "tok" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    public static Builder article(String token, String path) {
+        return new Builder(token, path);
+    }
+
+    /** Publishes what the enrich service would, each checked against the contract first. */
+    public static void publish(EnrichedArticle... articles) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (EnrichedArticle article : articles) {
+                assertThat(EventContract.violations(EventContract.Kind.ENRICHED_ARTICLE, EventJson.tree(article)))
+                        .isEmpty();
+                producer.send(new ProducerRecord<>(Topics.ENRICHED, article.id(), EventJson.write(article)))
+                        .get();
+            }
+        } catch (Exception e) {
+            throw new AssertionError("could not publish to " + Topics.ENRICHED, e);
+        }
+    }
+
+    public static void send(String key, String value) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.ENRICHED, key, value)).get();
+        } catch (Exception e) {
+            throw new AssertionError("could not publish to " + Topics.ENRICHED, e);
+        }
+    }
+
+    public static int total(String q) {
+        return given().queryParam("q", q)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("total");
+    }
+
+    public static void awaitTotal(String q, int expected) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> total(q) == expected);
+    }
+
+    public static String bootstrap() {
+        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new StringSerializer());
+    }
+
+    public static final class Builder {
+        private final String url;
+        private int version = 1;
+        private String title;
+        private String body;
+        private String source = "test-source";
+        private String language = "en";
+        private Instant publishedAt = Instant.parse("2024-05-01T10:00:00Z");
+        private Instant receivedAt = Instant.now();
+        private final List<EnrichedArticle.Topic> topics = new ArrayList<>();
+        private final List<EnrichedArticle.Entity> entities = new ArrayList<>();
+        private String duplicateOf;
+        private String storyId;
+
+        private Builder(String token, String path) {
+            this.url = "https://news.example.org/" + token + "/" + path;
+            this.title = "Article " + path;
+            this.body = "Text of " + path + " about " + token + ".";
+        }
+
+        public String id() {
+            return ArticleIds.forCanonicalUrl(url);
+        }
+
+        public Builder version(int version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder publishedAt(String instant) {
+            this.publishedAt = instant == null ? null : Instant.parse(instant);
+            return this;
+        }
+
+        public Builder receivedAt(Instant receivedAt) {
+            this.receivedAt = receivedAt;
+            return this;
+        }
+
+        public Builder topic(String code, String label) {
+            topics.add(new EnrichedArticle.Topic(code, label, 0.9, "test"));
+            return this;
+        }
+
+        public Builder entity(String type, String name, String id, String country) {
+            entities.add(new EnrichedArticle.Entity(type, name, id, country, 1, 0.5, 0.9));
+            return this;
+        }
+
+        public Builder duplicateOf(String id, String storyId) {
+            this.duplicateOf = id;
+            this.storyId = storyId;
+            return this;
+        }
+
+        public Builder story(String storyId) {
+            this.storyId = storyId;
+            return this;
+        }
+
+        public EnrichedArticle build() {
+            return new EnrichedArticle(
+                    EnrichedArticle.SCHEMA_VERSION,
+                    id(),
+                    version,
+                    url,
+                    source,
+                    title,
+                    body,
+                    null,
+                    List.of(),
+                    publishedAt,
+                    null,
+                    null,
+                    List.of(),
+                    Map.of(),
+                    "b".repeat(64),
+                    receivedAt,
+                    receivedAt.plusMillis(5),
+                    new EnrichedArticle.DetectedLanguage(language, 0.99),
+                    List.copyOf(entities),
+                    List.copyOf(topics),
+                    duplicateOf,
+                    storyId,
+                    Map.of("language", "test"));
+        }
+    }
+}
