@@ -82,6 +82,9 @@ public class MainTextExtractor {
             "textarea",
             "time",
             "use");
+    /** Removed unless they wrap the article, see {@link #wrapsArticle}. */
+    static final Set<String> WRAPPERS = Set.of("form", "aside", "noscript");
+
     private static final Set<String> UNWRAPPED = Set.of(
             "abbr",
             "acronym",
@@ -196,7 +199,7 @@ public class MainTextExtractor {
                 continue;
             }
             String tag = element.normalName();
-            if (tag.equals("form") && wrapsArticle(element)) {
+            if (WRAPPERS.contains(tag) && wrapsArticle(element)) {
                 element.unwrap();
             } else if (REMOVED.contains(tag)) {
                 element.remove();
@@ -220,9 +223,16 @@ public class MainTextExtractor {
         }
     }
 
-    /** Some sites put the whole page in one form: a form with paragraphs in it is not a search box. */
-    static boolean wrapsArticle(Element form) {
-        return paragraphTextLength(form) >= MIN_EXTRACTED_SIZE;
+    /**
+     * Some sites put the whole page in one form, the article in an aside, or the text for readers without scripts
+     * in a noscript: such a wrapper holds the article's container or its paragraphs, a search box or a sidebar does
+     * not.
+     */
+    static boolean wrapsArticle(Element wrapper) {
+        if (!wrapper.getElementsByTag("article").isEmpty() || first(wrapper, ContentRules.BODY.getFirst()) != null) {
+            return true;
+        }
+        return !wrapper.normalName().equals("aside") && paragraphTextLength(wrapper) >= MIN_EXTRACTED_SIZE;
     }
 
     private static boolean insideLinkContainer(Element link) {
@@ -317,6 +327,10 @@ public class MainTextExtractor {
         String tag = element.normalName();
         if (tag.equals("p")) {
             out.add(Kind.PARAGRAPH, String.join("\n", TextBlocks.lines(element)));
+        } else if (tag.equals("h1")) {
+            // the page's title: kept apart from its text
+            done.addAll(element.getAllElements());
+            return;
         } else if (HEADINGS.contains(tag)) {
             out.add(Kind.HEADING, TextBlocks.flat(element));
         } else if (LISTS.contains(tag)) {

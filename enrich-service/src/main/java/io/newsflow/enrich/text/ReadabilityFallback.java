@@ -142,7 +142,7 @@ final class ReadabilityFallback {
                 continue;
             }
             String tag = element.normalName();
-            if (tag.equals("form") && MainTextExtractor.wrapsArticle(element)) {
+            if (MainTextExtractor.WRAPPERS.contains(tag) && MainTextExtractor.wrapsArticle(element)) {
                 continue;
             }
             if (NOISE.contains(tag) || element.hasAttr("hidden") || hiddenStyle(element)) {

@@ -47,12 +47,13 @@ class MainTextExtractorTest {
     }
 
     @Test
-    void dropsCommentsRelatedLinksAndShareButtons() {
+    void keepsSubheadingsButDropsTheTitleCommentsRelatedLinksAndShareButtons() {
         String html = """
                 <html><body>
                 <nav><a href="/">Home</a> <a href="/world">World</a></nav>
                 <article>
                   <h1>Council approves the new bridge</h1>
+                  <h2>A vote after two years</h2>
                   <p>The city council approved the new bridge on Tuesday, after two years of debate about its cost.</p>
                   <div class="share-buttons"><a href="#">Facebook</a> <a href="#">Twitter</a></div>
                   <p>Construction is expected to start in the spring and to last eighteen months, the mayor said.</p>
@@ -67,7 +68,7 @@ class MainTextExtractorTest {
         String text = extractor.extract(html, "https://example.org/bridge");
 
         assertThat(text)
-                .isEqualTo("Council approves the new bridge\n\n"
+                .isEqualTo("A vote after two years\n\n"
                         + "The city council approved the new bridge on Tuesday, after two years of debate about its"
                         + " cost.\n\n"
                         + "Construction is expected to start in the spring and to last eighteen months, the mayor"
