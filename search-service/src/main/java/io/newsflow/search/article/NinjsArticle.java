@@ -1,0 +1,104 @@
+package io.newsflow.search.article;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.newsflow.search.index.ArticleDocument;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An article in the shape of IPTC ninjs 1.x (the news-in-JSON standard): {@code uri}, {@code headline},
+ * {@code body_text}, {@code versioncreated}, topics and entities as {@code subject}s. What ninjs has no field
+ * for (the source, the story, when newsflow received and indexed it) is under {@code newsflow}.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record NinjsArticle(
+        String uri,
+        String type,
+        String version,
+        Instant firstcreated,
+        Instant versioncreated,
+        String pubstatus,
+        String language,
+        String headline,
+        @JsonProperty("description_text") String descriptionText,
+        @JsonProperty("body_text") String bodyText,
+        String byline,
+        List<String> keywords,
+        List<Subject> subject,
+        List<Link> links,
+        Newsflow newsflow) {
+
+    static final String MEDIA_TOPICS = "http://cv.iptc.org/newscodes/mediatopic/";
+    static final String ENTITY_SCHEME = "https://newsflow.io/schemes/entity/";
+
+    /**
+     * A topic ({@code rel} about, {@code scheme} IPTC Media Topics) or a named entity ({@code rel} mentions,
+     * {@code scheme} newsflow's entity type: person, organization or location).
+     *
+     * @param code the Media Topic code, or the entity's id (wikidata:Q30) when it has one
+     * @param relevance 0 to 100
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Subject(String name, String rel, String scheme, String code, Integer relevance, String country) {}
+
+    public record Link(String href, String rel) {}
+
+    /** What newsflow knows beside ninjs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Newsflow(
+            String id,
+            int version,
+            String url,
+            String sourceId,
+            String storyId,
+            String duplicateOf,
+            Instant receivedAt,
+            Instant enrichedAt,
+            Instant indexedAt) {}
+
+    public static NinjsArticle of(ArticleDocument doc) {
+        List<Subject> subjects = new ArrayList<>();
+        if (doc.topics() != null) {
+            doc.topics()
+                    .forEach(t -> subjects.add(new Subject(
+                            t.label(), "about", MEDIA_TOPICS, t.code(), (int) Math.round(t.score() * 100), null)));
+        }
+        if (doc.entities() != null) {
+            doc.entities()
+                    .forEach(e -> subjects.add(new Subject(
+                            e.name(),
+                            "mentions",
+                            ENTITY_SCHEME + e.type(),
+                            e.id(),
+                            (int) Math.round(e.salience() * 100),
+                            e.country())));
+        }
+        return new NinjsArticle(
+                "urn:newsflow:article:" + doc.id(),
+                "text",
+                Integer.toString(doc.version()),
+                doc.publishedAt(),
+                doc.receivedAt(),
+                "usable",
+                doc.language(),
+                doc.title(),
+                doc.summary(),
+                doc.body(),
+                doc.authors() == null || doc.authors().isEmpty() ? null : String.join(", ", doc.authors()),
+                doc.tags(),
+                subjects,
+                List.of(new Link(doc.url(), "canonical")),
+                new Newsflow(
+                        doc.id(),
+                        doc.version(),
+                        doc.url(),
+                        doc.sourceId(),
+                        doc.storyId(),
+                        doc.duplicateOf(),
+                        doc.receivedAt(),
+                        doc.enrichedAt(),
+                        doc.indexedAt()));
+    }
+}

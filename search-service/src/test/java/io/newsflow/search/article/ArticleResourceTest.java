@@ -1,0 +1,128 @@
+package io.newsflow.search.article;
+
+import static io.newsflow.search.TestArticles.article;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.newsflow.events.EnrichedArticle;
+import io.newsflow.local.LocalStackTestResource;
+import io.newsflow.search.TestArticles;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/v1/articles/{id}, its versions and the articles like it. */
+@QuarkusTest
+@WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL)
+class ArticleResourceTest {
+
+    @Test
+    void theLatestVersionIsServedNinjsShapedWithItsHistory() {
+        String token = TestArticles.token();
+        TestArticles.Builder builder = article(token, "budget")
+                .title("Budget passes")
+                .source("wire")
+                .topic("medtop:11000000", "politics")
+                .entity("person", "Jane Doe", "wikidata:Q1", null)
+                .entity("location", "Lyon", "geonames:2996944", "FR");
+        EnrichedArticle first = builder.build();
+        EnrichedArticle second = builder.version(2)
+                .title("Budget passes after recount")
+                .body("The recount about " + token + " confirmed it.")
+                .build();
+        TestArticles.publish(first, second);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> given().get("/api/v1/articles/" + first.id()).statusCode() == 200
+                        && given().get("/api/v1/articles/" + first.id() + "/versions")
+                                        .then()
+                                        .extract()
+                                        .<List<Integer>>path("versions.version")
+                                        .size()
+                                == 2);
+
+        given().get("/api/v1/articles/" + first.id())
+                .then()
+                .statusCode(200)
+                .body("uri", equalTo("urn:newsflow:article:" + first.id()))
+                .body("type", equalTo("text"))
+                .body("version", equalTo("2"))
+                .body("headline", equalTo("Budget passes after recount"))
+                .body("body_text", equalTo("The recount about " + token + " confirmed it."))
+                .body("language", equalTo("en"))
+                .body("firstcreated", equalTo("2024-05-01T10:00:00Z"))
+                .body("versioncreated", equalTo(second.receivedAt().toString()))
+                .body("links[0].href", equalTo(first.url()))
+                .body("subject.name", contains("politics", "Jane Doe", "Lyon"))
+                .body("subject[0].code", equalTo("medtop:11000000"))
+                .body("subject[0].rel", equalTo("about"))
+                .body("subject[1].code", equalTo("wikidata:Q1"))
+                .body("subject[1].scheme", containsString("person"))
+                .body("subject[2].country", equalTo("FR"))
+                .body("newsflow.sourceId", equalTo("wire"));
+
+        given().get("/api/v1/articles/" + first.id() + "/versions")
+                .then()
+                .statusCode(200)
+                .body("latest", equalTo(2))
+                .body("versions.version", contains(2, 1))
+                .body("versions.title", contains("Budget passes after recount", "Budget passes"));
+    }
+
+    @Test
+    void similarArticlesShareWordsAndEntities() {
+        String token = TestArticles.token();
+        EnrichedArticle eruption = article(token, "eruption")
+                .title("Volcano erupts near Grindavik")
+                .body("Lava from the volcano reached the outskirts of Grindavik; the fissure eruption forced an"
+                        + " evacuation. " + token)
+                .entity("location", "Grindavik", null, "IS")
+                .build();
+        EnrichedArticle followUp = article(token, "follow-up")
+                .title("Grindavik volcano eruption continues")
+                .body("The fissure eruption near Grindavik kept sending lava towards the town; evacuation"
+                        + " orders stay. " + token)
+                .entity("location", "Grindavik", null, "IS")
+                .build();
+        EnrichedArticle unrelated = article(token, "football")
+                .title("Cup final ends in a draw")
+                .body("Both teams scored twice in the final; the replay is next week. " + token)
+                .build();
+        TestArticles.publish(eruption, followUp, unrelated);
+        TestArticles.awaitTotal(token, 3);
+
+        List<String> similar = given().get("/api/v1/articles/" + eruption.id() + "/similar")
+                .then()
+                .statusCode(200)
+                .body("title", hasItem("Grindavik volcano eruption continues"))
+                .extract()
+                .path("id");
+        assertThat(similar).first().isEqualTo(followUp.id());
+        assertThat(similar).doesNotContain(eruption.id(), unrelated.id());
+    }
+
+    @Test
+    void anUnknownIdIsA404AndAMalformedOneA400() {
+        String unknown = UUID.randomUUID().toString();
+        for (String path : List.of("", "/versions", "/similar")) {
+            given().get("/api/v1/articles/" + unknown + path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString(unknown));
+            given().get("/api/v1/articles/not-an-id" + path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("id"));
+        }
+    }
+}
