@@ -1,7 +1,6 @@
 package io.newsflow.enrich.dedup;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -106,7 +105,7 @@ public class NearDuplicateIndex {
                 .execute(Tuple.of(
                         id,
                         UUID.fromString(match.storyId()),
-                        Buffer.buffer(MinHash.toBytes(minima)),
+                        io.vertx.core.buffer.Buffer.buffer(MinHash.toBytes(minima)),
                         OffsetDateTime.now(ZoneOffset.UTC)))
                 .chain(() -> connection.preparedQuery(DELETE_BANDS).execute(Tuple.of(id)))
                 .chain(() -> connection

@@ -114,7 +114,7 @@ public class EntityResolver {
         if (curated.isPresent()) {
             return Resolved.known(curated.get(), Source.KNOWLEDGE_BASE, inTitle, offset);
         }
-        Optional<KnownEntity> known = gazetteer.known(name);
+        Optional<KnownEntity> known = gazetteer.known(name, type);
         if (known.isPresent()) {
             return Resolved.known(known.get(), Source.GAZETTEER, inTitle, offset);
         }
