@@ -209,7 +209,7 @@ public class EntityResolver {
                 }
                 String candidate = text.substring(start, end);
                 Optional<String> type = knowledgeBase.apply(candidate).map(KnownEntity::type);
-                if (type.isEmpty() && n <= MAX_KNOWN_WORDS) {
+                if (type.isEmpty() && n <= MAX_KNOWN_WORDS && !partOfLongerName(text, words, i, i + n)) {
                     type = gazetteer.known(candidate).map(KnownEntity::type).filter(t -> !Mention.LOCATION.equals(t));
                 }
                 if (type.isPresent()) {
@@ -220,6 +220,45 @@ public class EntityResolver {
             }
         }
         return added;
+    }
+
+    /**
+     * Whether words {@code [from, to)} sit inside a longer capitalised name: "Radio Disney IncubaTor", "UN Security
+     * Council Resolution 2254", "Islamic State of Iraq". A known name there is not the entity the text names.
+     */
+    private static boolean partOfLongerName(String text, List<int[]> words, int from, int to) {
+        if (to < words.size() && adjacent(text, words.get(to - 1), words.get(to))) {
+            int[] next = words.get(to);
+            if (Character.isUpperCase(text.codePointAt(next[0]))) {
+                return true;
+            }
+            boolean of = text.substring(next[0], next[1]).equals("of");
+            if (of && to + 1 < words.size() && Character.isUpperCase(text.codePointAt(words.get(to + 1)[0]))) {
+                return true;
+            }
+        }
+        if (from > 0 && adjacent(text, words.get(from - 1), words.get(from))) {
+            int[] previous = words.get(from - 1);
+            boolean sentenceStart = previous[0] == 0 || ".!?\n".indexOf(before(text, previous[0])) >= 0;
+            return Character.isUpperCase(text.codePointAt(previous[0])) && !sentenceStart;
+        }
+        return false;
+    }
+
+    /** Only spaces between the two words. */
+    private static boolean adjacent(String text, int[] first, int[] second) {
+        return text.substring(first[1], second[0]).isBlank()
+                && !text.substring(first[1], second[0]).contains("\n");
+    }
+
+    /** The last non-space character before {@code offset}, or a newline at the start. */
+    private static char before(String text, int offset) {
+        for (int i = offset - 1; i >= 0; i--) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return text.charAt(i);
+            }
+        }
+        return '\n';
     }
 
     private static boolean covered(List<Mention> mentions, int offset) {
