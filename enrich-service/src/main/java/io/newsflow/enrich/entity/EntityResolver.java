@@ -35,6 +35,7 @@ public class EntityResolver {
             "^\\s*([A-Z][A-Z.'\\- ]{1,40}?[A-Z.])\\s*(?:,[^\\n]{0,40}?)?(?:\\(\\w+\\)\\s*)?(?:--|—|–|:)");
     private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}.&'-]*");
     private static final int MAX_CURATED_WORDS = 6;
+    private static final Pattern ORGANISATION_JOINER = Pattern.compile("\\s+(?:of|for)(?:\\s+the)?\\s+");
     private static final int MAX_KNOWN_WORDS = 4;
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{Ll}+\\b");
     private static final Set<String> HONORIFICS = Set.of(
@@ -85,7 +86,7 @@ public class EntityResolver {
      * @param titleLength how many leading characters of {@code text} are the title (mentions there weigh more)
      */
     public List<Entity> resolve(String text, int titleLength, List<Mention> mentions) {
-        List<Mention> all = new ArrayList<>(mentions);
+        List<Mention> all = joinOrganisationParts(text, mentions);
         addDateline(text, titleLength, all);
         all.addAll(missedNames(text, all));
         List<Resolved> resolved = new ArrayList<>();
@@ -99,6 +100,37 @@ public class EntityResolver {
         canonicaliseShortNames(resolved);
         addCountryAdjectives(text, titleLength, all, resolved);
         return entities(resolved, text.length());
+    }
+
+    /**
+     * The tagger often cuts "International Committee of the Red Cross" or "Bank of England" in two: an organisation,
+     * "of (the)" or "for (the)", and another organisation (or a place) in the same sentence are one name.
+     */
+    private static List<Mention> joinOrganisationParts(String text, List<Mention> mentions) {
+        List<Mention> joined = new ArrayList<>();
+        for (Mention mention : mentions) {
+            Mention previous = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            boolean join = previous != null
+                    && Mention.ORGANIZATION.equals(previous.type())
+                    && !Mention.PERSON.equals(mention.type())
+                    && previous.sentence() == mention.sentence()
+                    && ORGANISATION_JOINER
+                            .matcher(text.substring(previous.end(), mention.start()))
+                            .matches();
+            if (join) {
+                joined.set(
+                        joined.size() - 1,
+                        new Mention(
+                                Mention.ORGANIZATION,
+                                text.substring(previous.start(), mention.end()),
+                                previous.start(),
+                                mention.end(),
+                                previous.sentence()));
+            } else {
+                joined.add(mention);
+            }
+        }
+        return joined;
     }
 
     /**

@@ -1,0 +1,101 @@
+package io.newsflow.enrich.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.events.EnrichedArticle.Entity;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The tagger and the resolver together on news text, with the real gazetteer. */
+class EntityResolverTest {
+
+    private static EntityTagger tagger;
+    private static Gazetteer gazetteer;
+
+    @BeforeAll
+    static void load() {
+        tagger = new EntityTagger();
+        gazetteer = Gazetteer.load();
+    }
+
+    @Test
+    void aSurnameTakesTheFullNameTheArticleUsedAndCountsAsItsMention() {
+        List<Entity> entities = resolve(
+                "Blinken visits Beijing",
+                "Secretary of State Antony Blinken arrived in Beijing on Sunday. Blinken met Chinese officials"
+                        + " for two days of talks. On Monday, Blinken said progress had been made.");
+
+        Entity blinken = entity(entities, "person", "Antony Blinken");
+        assertThat(blinken.mentions()).isGreaterThanOrEqualTo(3);
+        assertThat(blinken.salience()).isEqualTo(1.0);
+        assertThat(entities).noneMatch(e -> e.name().equals("Blinken"));
+        assertThat(entity(entities, "location", "Beijing").country()).isEqualTo("CN");
+        // "Chinese officials" points at China
+        assertThat(entity(entities, "location", "China").country()).isEqualTo("CN");
+    }
+
+    @Test
+    void aDatelineInCapitalsIsItsCity() {
+        List<Entity> entities = resolve(
+                "Markets rally",
+                "NEW YORK -- Stocks rose on Wall Street on Friday as investors welcomed lower inflation figures.");
+
+        Entity newYork = entity(entities, "location", "New York");
+        assertThat(newYork.country()).isEqualTo("US");
+        assertThat(newYork.id()).isNotNull();
+    }
+
+    @Test
+    void anAcronymTakesTheFullNameOfTheOrganisation() {
+        List<Entity> entities = resolve(
+                "Aid talks",
+                "The International Committee of the Red Cross said on Tuesday that aid convoys had been stopped."
+                        + " The ICRC asked both sides to let trucks through.");
+
+        Entity icrc = entity(entities, "organization", "International Committee of the Red Cross");
+        assertThat(icrc.mentions()).isEqualTo(2);
+    }
+
+    @Test
+    void theKnowledgeBaseDecidesFirstAndFindsNamesTheTaggerMissed() {
+        KnownEntity curated = new KnownEntity("organization", "Acme Widgets GmbH", "kb:acme", "DE");
+        EntityResolver resolver = new EntityResolver(
+                gazetteer,
+                name -> EntityNames.key(name).equals("acmewidgets") ? Optional.of(curated) : Optional.empty());
+        String text = "Factory news\n\nThe maker acmewidgets said AcmeWidgets would hire 400 people in Leipzig.";
+
+        List<Entity> entities = resolver.resolve(text, "Factory news".length(), tagger.tag(text));
+
+        Entity acme = entity(entities, "organization", "Acme Widgets GmbH");
+        assertThat(acme.id()).isEqualTo("kb:acme");
+        assertThat(acme.country()).isEqualTo("DE");
+        assertThat(acme.confidence()).isEqualTo(1.0);
+    }
+
+    @Test
+    void knownPeopleGetTheirIds() {
+        List<Entity> entities = resolve(
+                "Trump adviser sentenced",
+                "A former adviser to President Donald Trump was sentenced on Wednesday, a judge in Washington said.");
+
+        assertThat(entity(entities, "person", "Donald Trump").id()).isEqualTo("wikidata:Q22686");
+    }
+
+    private static List<Entity> resolve(String title, String body) {
+        String text = title + "\n\n" + body;
+        return new EntityResolver(gazetteer, name -> Optional.empty()).resolve(text, title.length(), tagger.tag(text));
+    }
+
+    private static Entity entity(List<Entity> entities, String type, String name) {
+        return entities.stream()
+                .filter(e -> e.type().equals(type) && e.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " \"" + name + "\" in "
+                        + entities.stream()
+                                .map(e -> Map.entry(e.type(), e.name()))
+                                .toList()));
+    }
+}
