@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * English analysis of the articles index (the news_english analyzer, from newsflow's Elasticsearch plugin):
  * enriched articles go through the real broker into the real Elasticsearch and are searched through the API.
- * Each test adds a unique token to its query, so it sees only its own articles.
+ * Each test puts a unique token in its titles and queries, so it sees only its own articles; the token sits in
+ * the title beside the words under test because a query's words must all match in one field.
  */
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -41,7 +42,7 @@ class AnalysisTest {
         String token = token();
         EnrichedArticle article = article(
                 token,
-                "Council Meetings end without a deal",
+                "Council Meetings end without a deal " + token,
                 "The council held two meetings about the " + token + " plan and will meet again in May.");
         publish(article);
 
@@ -51,17 +52,18 @@ class AnalysisTest {
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(1))
-                .body("items[0].title", equalTo("Council Meetings end without a deal"))
+                .body("items[0].title", equalTo(article.title()))
                 .body("items[0].snippet", containsString("<mark>meetings</mark>"));
     }
 
     @Test
     void aNameTypedWithoutItsAccentFindsTheAccentedOneAndTheOtherWayRound() {
         String token = token();
-        publish(article(token, "Storm closes roads in Reykjavík", "Snow blocked the " + token + " ring road."));
+        EnrichedArticle article = article(token, "Storm closes roads in Reykjavík " + token, "Snow blocked roads.");
+        publish(article);
 
         awaitTotal("Reykjavik " + token, 1);
-        assertThat(firstTitle("Reykjavik " + token)).isEqualTo("Storm closes roads in Reykjavík");
+        assertThat(firstTitle("Reykjavik " + token)).isEqualTo(article.title());
         assertThat(total("Reykjavík " + token)).isEqualTo(1);
     }
 
@@ -69,22 +71,22 @@ class AnalysisTest {
     void aPossessiveAndTheNameFindEachOther() {
         String token = token();
         EnrichedArticle possessive =
-                article(token + "a", "Obama's memoir tops the charts", "Sales of the " + token + " book grew.");
+                article(token + "a", "Obama's memoir tops the charts " + token, "Sales of the book grew.");
         EnrichedArticle plain =
-                article(token + "b", "Obama visits Nairobi", "The former president opened the " + token + " school.");
+                article(token + "b", "Obama visits Nairobi " + token, "The former president opened a school.");
         publish(possessive);
         publish(plain);
 
         awaitTotal("Obama " + token, 2);
         assertThat(total("Obama's " + token)).isEqualTo(2);
-        assertThat(firstTitle("Obama " + token + " memoir")).isEqualTo("Obama's memoir tops the charts");
-        assertThat(firstTitle("Obama's " + token + " Nairobi")).isEqualTo("Obama visits Nairobi");
+        assertThat(firstTitle("Obama " + token + " memoir")).isEqualTo(possessive.title());
+        assertThat(firstTitle("Obama's " + token + " Nairobi")).isEqualTo(plain.title());
     }
 
     @Test
     void namesAreNotCutDownToOtherWords() {
         String token = token();
-        publish(article(token, "Jones wins the marathon", "Runner Jones finished the " + token + " race first."));
+        publish(article(token, "Jones wins the marathon " + token, "The runner finished first."));
 
         awaitTotal("Jones " + token, 1);
         // an aggressive stemmer (Porter) makes "jones" "jone" and so matches "Jone"; KStem keeps the name
