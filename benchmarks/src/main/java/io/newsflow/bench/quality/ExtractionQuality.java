@@ -44,7 +44,7 @@ public final class ExtractionQuality {
                             + " (expected extraction/zyte-aeb and extraction/trafilatura): nothing to measure.");
             return;
         }
-        System.out.printf("%-44s %-9s %6s %6s %6s %9s%n", "extractor", "set", "P", "R", "F1", "ms/page");
+        System.out.printf("%-44s %-11s %6s %6s %6s %9s%n", "extractor", "set", "P", "R", "F1", "ms/page");
         measure("zyte-aeb", ExtractionPages.zyte(zyte, limit), ExtractionScore::zyte);
         measure("trafilatura", ExtractionPages.trafilatura(trafilatura, limit), ExtractionScore::trafilatura);
     }
@@ -110,9 +110,9 @@ public final class ExtractionQuality {
         ExtractionScore score = scorer.apply(pages, outputs);
         System.out.printf(
                 Locale.ROOT,
-                "%-44s %-9s %6.3f %6.3f %6.3f %9.1f%n",
+                "%-44s %-11s %6.3f %6.3f %6.3f %9.1f%n",
                 label,
-                set.length() > 9 ? set.substring(0, 9) : set,
+                set,
                 score.precision(),
                 score.recall(),
                 score.f1(),

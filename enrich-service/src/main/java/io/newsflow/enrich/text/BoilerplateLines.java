@@ -14,7 +14,8 @@ final class BoilerplateLines {
 
     private static final Pattern POINTER = Pattern.compile("(?iu)\\W*("
             + "read (more|also|next)|see also|related( (articles?|stories|posts|content))?|more on this"
-            + "|recommended|you may also like|sign up|subscribe|click here"
+            + "|recommended|you may also like|sign up|subscribe|click here|explore further|more from"
+            + "|more stories|about the author|ähnliche (beiträge|artikel)|über den autor|top themen|mehr aus"
             + "|lesen sie (auch|mehr)|lies auch|mehr zum thema|mehr themen|zum weiterlesen|weitere beiträge"
             + "|auch interessant|das könnte sie( auch)? interessieren|weiterlesen|zum artikel|jetzt abonnieren"
             + "|à lire aussi|lire aussi|voir aussi|lea también|le puede interesar|puedes ver|te puede interesar"

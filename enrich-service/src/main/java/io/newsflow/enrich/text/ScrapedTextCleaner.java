@@ -50,6 +50,17 @@ public class ScrapedTextCleaner {
             + ").*");
 
     private static final int SHORT_CHROME_LENGTH = 200;
+    /** A short line inside the article stays only as the heading of the paragraph after it. */
+    private static final int HEADING_LENGTH = 150;
+    /** Paragraphs of any length that are cookie banners, disclaimers or copyright notices. */
+    private static final Pattern LONG_CHROME = Pattern.compile("(?i).*("
+            + "(uses?|use of|accept|consent to|store) (the )?cookies|cookies? (policy|settings|are used)"
+            + "|this (web)?site uses|by (continuing|using) (to use )?(this|our) (web)?site"
+            + "|information (provided )?on this (web)?site|all rights reserved|may not be (re)?published"
+            + "|without (the )?(prior )?written permission|verwendet cookies|utiliza cookies|utilise des cookies"
+            + ").*");
+    /** When the best run of lines ends before the headline, the best run after it is the article unless it is this much smaller. */
+    private static final double TITLE_ANCHOR_SHARE = 0.2;
 
     /**
      * The article's lines of a scraped page, one paragraph per line, separated by a blank line.
@@ -78,10 +89,18 @@ public class ScrapedTextCleaner {
             chrome[i] = isChrome(line, counts.get(line), title);
             scores[i] = chrome[i] ? -2 * DENSE_LINE : score(line);
         }
-        int[] run = bestRun(scores);
+        int[] run = bestRun(scores, 0);
+        int titleLine = titleLine(lines, title);
+        if (titleLine > run[1]) {
+            int[] afterTitle = bestRun(scores, titleLine + 1);
+            if (sum(scores, afterTitle) >= TITLE_ANCHOR_SHARE * sum(scores, run)) {
+                run = afterTitle;
+            }
+        }
         StringBuilder text = new StringBuilder();
         for (int i = run[0]; i <= run[1]; i++) {
-            if (!chrome[i] && words(lines.get(i)) >= 2) {
+            boolean heading = i < run[1] && scores[i + 1] > 0 && lines.get(i).length() <= HEADING_LENGTH;
+            if (!chrome[i] && words(lines.get(i)) >= 2 && (scores[i] > 0 || heading)) {
                 if (!text.isEmpty()) {
                     text.append("\n\n");
                 }
@@ -108,10 +127,13 @@ public class ScrapedTextCleaner {
     }
 
     private static boolean isChrome(String line, int occurrences, String title) {
-        if (CHROME.matcher(line).matches()) {
+        if (CHROME.matcher(line).matches() || BoilerplateLines.isBoilerplate(line)) {
             return true;
         }
         if (line.length() < SHORT_CHROME_LENGTH && SHORT_CHROME.matcher(line).matches()) {
+            return true;
+        }
+        if (LONG_CHROME.matcher(line).matches()) {
             return true;
         }
         if (occurrences > 1 && line.length() < 100) {
@@ -120,13 +142,40 @@ public class ScrapedTextCleaner {
         return title != null && !title.isBlank() && title.contains(line) && line.length() < title.length() + 1;
     }
 
-    /** The maximum-sum run of lines, {@code {first, last}}; empty as {@code {0, -1}}. */
-    private static int[] bestRun(double[] scores) {
-        double best = 0;
-        int[] run = {0, -1};
+    /**
+     * The line that repeats the page's title (its headline), where the article usually starts; -1 when none does.
+     * Titles often end in the site's name, so a line that is most of the title counts too.
+     */
+    private static int titleLine(List<String> lines, String title) {
+        if (title == null || title.isBlank()) {
+            return -1;
+        }
+        String wanted = TextBlocks.collapse(title).toLowerCase();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).toLowerCase();
+            if (line.length() >= 20
+                    && (line.equals(wanted) || (wanted.startsWith(line) && line.length() * 2 >= wanted.length()))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static double sum(double[] scores, int[] run) {
         double sum = 0;
-        int start = 0;
-        for (int i = 0; i < scores.length; i++) {
+        for (int i = run[0]; i <= run[1]; i++) {
+            sum += scores[i];
+        }
+        return sum;
+    }
+
+    /** The maximum-sum run of lines from {@code from} on, {@code {first, last}}; empty as {@code {from, from - 1}}. */
+    private static int[] bestRun(double[] scores, int from) {
+        double best = 0;
+        int[] run = {from, from - 1};
+        double sum = 0;
+        int start = from;
+        for (int i = from; i < scores.length; i++) {
             if (sum <= 0) {
                 sum = 0;
                 start = i;
