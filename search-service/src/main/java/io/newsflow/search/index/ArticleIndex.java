@@ -111,6 +111,13 @@ public class ArticleIndex {
         createIfMissing(index, DEFINITION, Map.of());
     }
 
+    /** Deletes an index the alias does not point at (a rebuild that failed half-way). */
+    public void deleteUnused(String index) throws IOException {
+        if (currentIndex().filter(index::equals).isEmpty()) {
+            client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+        }
+    }
+
     /** Points the alias at {@code index} and away from every other index, in one atomic step. */
     public void switchAlias(String index) throws IOException {
         List<Action> actions = new ArrayList<>();

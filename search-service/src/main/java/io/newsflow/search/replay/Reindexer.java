@@ -117,10 +117,22 @@ public class Reindexer {
                     target, Topics.ENRICHED, indexed.get(), skipped.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            progress = finished(progress, "failed", "interrupted by shutdown");
+            abandon(target, switchAlias, "interrupted by shutdown");
         } catch (Exception e) {
             LOG.errorf(e, "Rebuilding %s failed", target);
-            progress = finished(progress, "failed", e.getMessage());
+            abandon(target, switchAlias, e.getMessage());
+        }
+    }
+
+    /** A half-built index the alias never pointed at is of no use: it goes, and a new rebuild starts afresh. */
+    private void abandon(String target, boolean switchAlias, String error) {
+        progress = finished(progress, "failed", error);
+        if (switchAlias && !progress.switched()) {
+            try {
+                index.deleteUnused(target);
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("Could not delete the half-built index %s: %s", target, e.getMessage());
+            }
         }
     }
 
