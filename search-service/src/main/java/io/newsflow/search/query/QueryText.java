@@ -2,6 +2,7 @@ package io.newsflow.search.query;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import io.newsflow.commons.problem.InvalidInputException;
 
 /**
@@ -30,6 +31,8 @@ public final class QueryText {
         return Query.of(b -> b.queryString(qs -> qs.query(safe)
                 .fields(java.util.List.of(FIELDS))
                 .defaultOperator(Operator.And)
+                // every word must be somewhere in the article, not all of them in one field
+                .type(TextQueryType.CrossFields)
                 // a leading wildcard scans every term of the index: one request could tie it up
                 .allowLeadingWildcard(false)));
     }

@@ -163,6 +163,21 @@ class SearchFiltersTest {
     }
 
     @Test
+    void theWordsOfAQueryMayBeInTheTitleTheTextAndTheEntityNames() {
+        // the token is only in the text, "vote" only in the title, "Lyon" only among the entities
+        given().queryParam("q", token + " vote lyon")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(budget.id()));
+        given().queryParam("q", token + " \"budget vote\" -acme")
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(budget.id()));
+    }
+
+    @Test
     void facetsCountEveryMatchingArticle() {
         JsonPath facets = given().queryParam("q", token)
                 .queryParam("size", 1)
