@@ -20,7 +20,14 @@ final class BoilerplateLines {
             + "|auch interessant|das könnte sie( auch)? interessieren|weiterlesen|zum artikel|jetzt abonnieren"
             + "|à lire aussi|lire aussi|voir aussi|lea también|le puede interesar|puedes ver|te puede interesar"
             + "|ver también|leia também|veja também|leggi anche|czytaj (też|także)|zobacz (też|także)"
+            + "|follow us|síguenos|siguenos|folgen sie uns|folge uns|empfohlene (beiträge|artikel)|abonniere"
+            + "|abonnieren sie|newsletter|get the .{0,40}(daily|weekly) edition|letzte änderung|zuletzt aktualisiert"
+            + "|last (updated|modified)"
             + ")\\b.*");
+
+    /** Image credits and captions: "Photo: ...", "Titelbild: ...". */
+    private static final Pattern CREDIT =
+            Pattern.compile("(?iu)\\W*(titelbild|bildquelle|fotos?|photos?|images?|credits?|bild)\\s*:.*");
 
     private static final Pattern LEFTOVER = Pattern.compile("(?iu)\\W*("
             + "(\\d+ )?(comments?|kommentare?|commentaires?|comentarios?)( \\(\\d+\\))?"
@@ -36,6 +43,7 @@ final class BoilerplateLines {
             return false;
         }
         return POINTER.matcher(paragraph).matches()
+                || CREDIT.matcher(paragraph).matches()
                 || LEFTOVER.matcher(paragraph).matches();
     }
 }

@@ -145,7 +145,11 @@ final class ReadabilityFallback {
             if (MainTextExtractor.WRAPPERS.contains(tag) && MainTextExtractor.wrapsArticle(element)) {
                 continue;
             }
-            if (NOISE.contains(tag) || element.hasAttr("hidden") || hiddenStyle(element)) {
+            if (NOISE.contains(tag)
+                    || element.hasAttr("hidden")
+                    || hiddenStyle(element)
+                    || ContentRules.HIDDEN.matches(element)
+                    || isComments(element)) {
                 element.remove();
                 continue;
             }
@@ -161,6 +165,15 @@ final class ReadabilityFallback {
                 element.remove();
             }
         }
+    }
+
+    private static boolean isComments(Element element) {
+        for (AttributeRules comments : ContentRules.COMMENTS) {
+            if (comments.matches(element)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hiddenStyle(Element element) {
