@@ -4,6 +4,8 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The visible text of a page as a scraper gets it from a browser's {@code innerText}: one line per block element,
@@ -85,34 +87,42 @@ final class ExtractionVisibleText {
         return lines.toString();
     }
 
-    private static void append(Node node, StringBuilder out) {
-        if (node instanceof TextNode text) {
-            String value = text.getWholeText().replaceAll("\\s+", " ");
-            if (!value.isBlank() || (!out.isEmpty() && out.charAt(out.length() - 1) != ' ')) {
-                out.append(value);
-            }
-            return;
-        }
-        if (!(node instanceof Element element) || hidden(element)) {
-            return;
-        }
-        String tag = element.normalName();
-        if (tag.equals("br")) {
-            out.append('\n');
-            return;
-        }
-        boolean block = BLOCKS.contains(tag);
-        if (block) {
-            out.append('\n');
-        } else if (CELLS.contains(tag)) {
-            out.append('\t');
-        }
-        for (Node child : element.childNodes()) {
-            append(child, out);
-        }
-        if (block) {
-            out.append('\n');
-        }
+    private static void append(Element body, StringBuilder out) {
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof TextNode text) {
+                            String value = text.getWholeText().replaceAll("\\s+", " ");
+                            if (!value.isBlank() || (!out.isEmpty() && out.charAt(out.length() - 1) != ' ')) {
+                                out.append(value);
+                            }
+                            return FilterResult.CONTINUE;
+                        }
+                        if (!(node instanceof Element element)) {
+                            return FilterResult.CONTINUE;
+                        }
+                        if (hidden(element)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        String tag = element.normalName();
+                        if (tag.equals("br") || BLOCKS.contains(tag)) {
+                            out.append('\n');
+                        } else if (CELLS.contains(tag)) {
+                            out.append('\t');
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                            out.append('\n');
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                body);
     }
 
     private static boolean hidden(Element element) {

@@ -6,6 +6,8 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /** Reads the text of an element the way a reader sees it: lines at block boundaries and line breaks. */
 final class TextBlocks {
@@ -124,34 +126,40 @@ final class TextBlocks {
         return text.replaceAll("[\\s\\u00a0]+", " ").strip();
     }
 
-    private static void append(Node node, StringBuilder out, Set<String> skipped) {
-        if (node instanceof TextNode text) {
-            out.append(text.getWholeText().replace('\n', ' '));
-            return;
-        }
-        if (!(node instanceof Element element)) {
-            return;
-        }
-        String tag = element.normalName();
-        if (out.length() > 0 && skipped.contains(tag)) {
-            return;
-        }
-        if (tag.equals("br")) {
-            out.append('\n');
-            return;
-        }
-        boolean block = BLOCKS.contains(tag);
-        if (block) {
-            out.append('\n');
-        } else if (tag.equals("td") || tag.equals("th")) {
-            out.append(' ');
-        }
-        for (Node child : element.childNodes()) {
-            append(child, out, skipped);
-        }
-        if (block) {
-            out.append('\n');
-        }
+    /** Appends an element's text, a line break at each block boundary; iterative, as pages can nest deeply. */
+    private static void append(Element root, StringBuilder out, Set<String> skipped) {
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof TextNode text) {
+                            out.append(text.getWholeText().replace('\n', ' '));
+                            return FilterResult.CONTINUE;
+                        }
+                        if (!(node instanceof Element element)) {
+                            return FilterResult.CONTINUE;
+                        }
+                        String tag = element.normalName();
+                        if (node != root && skipped.contains(tag)) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (tag.equals("br") || BLOCKS.contains(tag)) {
+                            out.append('\n');
+                        } else if (tag.equals("td") || tag.equals("th")) {
+                            out.append(' ');
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FilterResult tail(Node node, int depth) {
+                        if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+                            out.append('\n');
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                root);
     }
 
     private static List<String> split(StringBuilder out) {

@@ -2,6 +2,11 @@ package io.newsflow.enrich.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class MainTextExtractorTest {
@@ -73,6 +78,31 @@ class MainTextExtractorTest {
                         + " cost.\n\n"
                         + "Construction is expected to start in the spring and to last eighteen months, the mayor"
                         + " said.");
+    }
+
+    @Test
+    void deeplyNestedPagesDoNotOverflowTheStack() {
+        String html = "<div>".repeat(5000)
+                + "<p>A paragraph at the bottom of five thousand nested divs, with enough words to be article text"
+                + " for the extractor and its fallback alike.</p>"
+                + "</div>".repeat(5000);
+
+        assertThat(extractor.extract(html, null)).contains("A paragraph at the bottom of five thousand nested divs");
+    }
+
+    @Test
+    void oneExtractorServesConcurrentCallers() throws Exception {
+        String page = TextFixtures.read("polygraph-al-tanf.html");
+        String expected = extractor.extract(page, null);
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> extractor.extract(page, null)));
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        }
     }
 
     @Test
