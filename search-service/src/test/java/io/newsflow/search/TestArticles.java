@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -38,11 +40,14 @@ public final class TestArticles {
     /** Publishes what the enrich service would, each checked against the contract first. */
     public static void publish(EnrichedArticle... articles) {
         try (KafkaProducer<String, String> producer = producer()) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (EnrichedArticle article : articles) {
                 assertThat(EventContract.violations(EventContract.Kind.ENRICHED_ARTICLE, EventJson.tree(article)))
                         .isEmpty();
-                producer.send(new ProducerRecord<>(Topics.ENRICHED, article.id(), EventJson.write(article)))
-                        .get();
+                sent.add(producer.send(new ProducerRecord<>(Topics.ENRICHED, article.id(), EventJson.write(article))));
+            }
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get();
             }
         } catch (Exception e) {
             throw new AssertionError("could not publish to " + Topics.ENRICHED, e);
@@ -82,7 +87,7 @@ public final class TestArticles {
     }
 
     public static final class Builder {
-        private final String url;
+        private String url;
         private int version = 1;
         private String title;
         private String body;
@@ -103,6 +108,12 @@ public final class TestArticles {
 
         public String id() {
             return ArticleIds.forCanonicalUrl(url);
+        }
+
+        /** Another URL than the one made from the token: the id follows it. */
+        public Builder url(String url) {
+            this.url = url;
+            return this;
         }
 
         public Builder version(int version) {
