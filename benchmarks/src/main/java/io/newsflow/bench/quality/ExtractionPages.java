@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,8 +28,10 @@ final class ExtractionPages {
     static List<ExtractionPage> zyte(Path dir, int limit) throws IOException {
         JsonNode truth = JSON.readTree(dir.resolve("ground-truth.json").toFile());
         List<ExtractionPage> pages = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = truth.fields(); it.hasNext() && pages.size() < limit; ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : truth.properties()) {
+            if (pages.size() >= limit) {
+                break;
+            }
             byte[] bytes = gunzip(dir.resolve("html").resolve(entry.getKey() + ".html.gz"));
             pages.add(new ExtractionPage(
                     entry.getKey(),
@@ -47,8 +48,10 @@ final class ExtractionPages {
     static List<ExtractionPage> trafilatura(Path dir, int limit) throws IOException {
         JsonNode data = JSON.readTree(dir.resolve("evaldata.json").toFile());
         List<ExtractionPage> pages = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext() && pages.size() < limit; ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : data.properties()) {
+            if (pages.size() >= limit) {
+                break;
+            }
             String file = entry.getValue().path("file").asText() + ".gz";
             Path path = dir.resolve("eval").resolve(file);
             if (!Files.exists(path)) {

@@ -29,7 +29,7 @@ import org.jsoup.nodes.Document;
  */
 public final class ExtractionQuality {
 
-    private static final int WARM_UP_PAGES = 20;
+    private static final int WARM_UP_PAGES = 50;
 
     private ExtractionQuality() {}
 
