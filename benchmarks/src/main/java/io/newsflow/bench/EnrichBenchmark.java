@@ -25,12 +25,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -60,6 +65,7 @@ public final class EnrichBenchmark {
         }
         System.out.printf("Mean article: %d characters%n", characters / count);
 
+        waitForIdle(bootstrap);
         double service = service(bootstrap, texts);
         double raw = rawNer(texts);
         System.out.println();
@@ -115,6 +121,40 @@ public final class EnrichBenchmark {
                 throw new IllegalStateException(waiting.size() + " articles were not enriched within 15 minutes");
             }
             return total / seconds;
+        }
+    }
+
+    /**
+     * The service must start the measurement idle: articles already waiting on the raw topic (an ingest benchmark
+     * leaves thousands) would be counted as its slowness.
+     */
+    private static void waitForIdle(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("enrich-service")
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                committed.keySet().stream()
+                        .filter(p -> p.topic().equals(Topics.RAW))
+                        .forEach(p -> latest.put(p, OffsetSpec.latest()));
+                long lag = 0;
+                for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+                    OffsetAndMetadata offset = committed.get(end.getKey());
+                    lag += end.getValue().offset() - (offset == null ? 0 : offset.offset());
+                }
+                if (lag == 0) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the enrich service still has " + lag + " articles to enrich from"
+                            + " earlier runs; wait for it, or start from an empty stack (./newsflow stop; remove"
+                            + " .newsflow/run)");
+                }
+                System.out.printf("Waiting for the enrich service to finish %d earlier articles%n", lag);
+                Thread.sleep(10_000);
+            }
         }
     }
 
