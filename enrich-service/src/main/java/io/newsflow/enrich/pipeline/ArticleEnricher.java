@@ -32,6 +32,8 @@ public class ArticleEnricher {
     /** Entities and topics are tagged with English models: other languages get their text and language only. */
     static final String TAGGED_LANGUAGE = "en";
 
+    static final int MAX_TAGGED_CHARS = 50_000;
+
     static final String HTML_EXTRACTOR = "newsflow-html-extractor-1";
     static final String SCRAPED_TEXT_CLEANER = "newsflow-scraped-text-cleaner-1";
 
@@ -69,7 +71,9 @@ public class ArticleEnricher {
         if (language == null || !TAGGED_LANGUAGE.equals(language.code())) {
             return new ArticleAnalysis(text, language, List.of(), List.of(), producedBy);
         }
-        String document = title + "\n\n" + text;
+        // a news article is a few thousand characters; past this the rest of a huge text adds little but time
+        String document =
+                title + "\n\n" + (text.length() > MAX_TAGGED_CHARS ? text.substring(0, MAX_TAGGED_CHARS) : text);
         List<Entity> entities = entityResolver.resolve(document, title.length(), entityTagger.tag(document));
         producedBy.put("entities", EntityTagger.MODEL + "+" + EntityResolver.VERSION);
         producedBy.put("knowledgeBase", knowledgeBase.version());
