@@ -12,7 +12,7 @@ final class BoilerplateLines {
     /** Longer paragraphs are text, whatever they start with. */
     private static final int MAX_LENGTH = 200;
 
-    private static final Pattern POINTER = Pattern.compile("(?iu)\\W*("
+    private static final Pattern POINTER = Pattern.compile("(?iU)\\W*("
             + "read (more|also|next)|see also|related( (articles?|stories|posts|content))?|more on this"
             + "|recommended|you may also like|sign up|subscribe|click here|explore further|more from"
             + "|more stories|about the author|ähnliche (beiträge|artikel)|über den autor|top themen|mehr aus"
@@ -27,14 +27,21 @@ final class BoilerplateLines {
 
     /** Image credits and captions: "Photo: ...", "Titelbild: ...". */
     private static final Pattern CREDIT =
-            Pattern.compile("(?iu)\\W*(titelbild|bildquelle|fotos?|photos?|images?|credits?|bild)\\s*:.*");
+            Pattern.compile("(?iU)\\W*(titelbild|bildquelle|fotos?|photos?|images?|credits?|bild)\\s*:.*");
 
-    private static final Pattern LEFTOVER = Pattern.compile("(?iu)\\W*("
+    private static final Pattern LEFTOVER = Pattern.compile("(?iU)\\W*("
             + "(\\d+ )?(comments?|kommentare?|commentaires?|comentarios?)( \\(\\d+\\))?"
             + "|keine kommentare|no comments|view comments|show comments|leave a (comment|reply)"
             + "|kommentar schreiben|beitragsbild|bild(quelle)?|foto|photo|image|advertisement|anzeige|werbung"
             + "|zurück( zur (übersicht|listenansicht|startseite))?|back to top|nach oben|drucken|teilen|share"
             + ")\\W*");
+
+    /** A date line: when the story was published or updated, not part of it. */
+    private static final Pattern DATE =
+            Pattern.compile("(?iU)\\W*((published|updated|posted|veröffentlicht|aktualisiert)"
+                    + "( am| on)?:? )?(\\p{L}+,? )?(\\d{1,2}[./-] ?\\d{1,2}[./-] ?\\d{2,4}|\\d{4}-\\d{2}-\\d{2}"
+                    + "|\\d{1,2}\\.? \\p{L}+\\.? \\d{4}|\\p{L}+\\.? \\d{1,2},? \\d{4})"
+                    + "(,? (at |um )?\\d{1,2}[:.]\\d{2}( ?[ap]\\.?m\\.?| uhr)?)?\\W*");
 
     private BoilerplateLines() {}
 
@@ -42,7 +49,8 @@ final class BoilerplateLines {
         if (paragraph.length() > MAX_LENGTH) {
             return false;
         }
-        return POINTER.matcher(paragraph).matches()
+        return DATE.matcher(paragraph).matches()
+                || POINTER.matcher(paragraph).matches()
                 || CREDIT.matcher(paragraph).matches()
                 || LEFTOVER.matcher(paragraph).matches();
     }

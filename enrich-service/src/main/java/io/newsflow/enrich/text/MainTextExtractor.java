@@ -151,10 +151,10 @@ public class MainTextExtractor {
     private static final Pattern SHARE_LINE = Pattern.compile(
             "\\W*(Drucken|E-?Mail|Facebook|Flipboard|Google|Instagram|Linkedin|Mail|PDF|Pinterest|Pocket|Print|QQ"
                     + "|Reddit|Twitter|WeChat|WeiBo|Whatsapp|Xing|Mehr zum Thema:?|More on this.{0,8})$",
-            Pattern.CASE_INSENSITIVE);
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     /** A standfirst is a sentence: it ends like one, not in a date or a cut-off "...". */
-    private static final Pattern LEDE_END = Pattern.compile("[.!?\"”»]\\s*$");
+    private static final Pattern LEDE_END = Pattern.compile("[.!?\"”»]\\s*$", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final ReadabilityFallback readability = new ReadabilityFallback();
 

@@ -28,7 +28,7 @@ public class ScrapedTextCleaner {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** Lines that are chrome wherever they stand, whatever their length. */
-    private static final Pattern CHROME = Pattern.compile("(?i)("
+    private static final Pattern CHROME = Pattern.compile("(?iU)("
             + "breaking news|advertisement|anzeige|sponsored( content)?|publicidad|werbung"
             + "|please wait|loading\\.*|bitte warten|wird geladen"
             + "|\\d{1,2}:\\d{2}(:\\d{2})?( / | )?(\\d{1,2}:\\d{2}(:\\d{2})?\\s*)*"
@@ -40,7 +40,7 @@ public class ScrapedTextCleaner {
             + "|sign (in|up)|log ?in|log ?out|register|subscribe( now)?|follow us( on \\w+)?"
             + ")[\\s.:!|›»>]*");
     /** Short lines with these words are footers, newsletter boxes, cookie banners and captions. */
-    private static final Pattern SHORT_CHROME = Pattern.compile("(?i).*("
+    private static final Pattern SHORT_CHROME = Pattern.compile("(?iU).*("
             + "newsletter|subscribe|sign up|cookie|privacy (policy|settings)|terms of (use|service)"
             + "|all rights reserved|©|\\(c\\) \\d{4}|copyright|may not be (published|reproduced|redistributed)"
             + "|(photo|image|picture|foto|bild)( credit)?s?:|getty images|ap photo|reuters/|shutterstock"
@@ -53,7 +53,7 @@ public class ScrapedTextCleaner {
     /** A short line inside the article stays only as the heading of the paragraph after it. */
     private static final int HEADING_LENGTH = 150;
     /** Paragraphs of any length that are cookie banners, disclaimers or copyright notices. */
-    private static final Pattern LONG_CHROME = Pattern.compile("(?i).*("
+    private static final Pattern LONG_CHROME = Pattern.compile("(?iU).*("
             + "(uses?|use of|accept|consent to|store) (the )?cookies|cookies? (policy|settings|are used)"
             + "|this (web)?site uses|by (continuing|using) (to use )?(this|our) (web)?site"
             + "|information (provided )?on this (web)?site|all rights reserved|may not be (re)?published"

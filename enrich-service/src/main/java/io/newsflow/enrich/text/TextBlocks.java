@@ -3,6 +3,7 @@ package io.newsflow.enrich.text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -50,6 +51,8 @@ final class TextBlocks {
             "td",
             "th",
             "ul");
+
+    private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private TextBlocks() {}
 
@@ -123,7 +126,7 @@ final class TextBlocks {
     }
 
     static String collapse(String text) {
-        return text.replaceAll("[\\s\\u00a0]+", " ").strip();
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
     /** Appends an element's text, a line break at each block boundary; iterative, as pages can nest deeply. */
