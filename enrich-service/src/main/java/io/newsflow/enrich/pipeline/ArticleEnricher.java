@@ -34,9 +34,6 @@ public class ArticleEnricher {
 
     static final int MAX_TAGGED_CHARS = 50_000;
 
-    static final String HTML_EXTRACTOR = "newsflow-html-extractor-1";
-    static final String SCRAPED_TEXT_CLEANER = "newsflow-scraped-text-cleaner-1";
-
     private final MainTextExtractor htmlExtractor;
     private final ScrapedTextCleaner scrapedTextCleaner;
     private final LanguageDetector languageDetector;
@@ -128,11 +125,11 @@ public class ArticleEnricher {
         }
         return switch (format) {
             case HTML -> {
-                producedBy.put("text", HTML_EXTRACTOR);
+                producedBy.put("text", "newsflow-" + MainTextExtractor.VERSION);
                 yield htmlExtractor.extract(body, url);
             }
             case SCRAPED_TEXT -> {
-                producedBy.put("text", SCRAPED_TEXT_CLEANER);
+                producedBy.put("text", "newsflow-" + ScrapedTextCleaner.VERSION);
                 yield scrapedTextCleaner.clean(body, title);
             }
             case TEXT -> {
