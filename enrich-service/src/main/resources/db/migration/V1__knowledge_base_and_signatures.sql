@@ -23,6 +23,8 @@ create index kb_alias_entity on kb_alias (entity_id);
 create table article_signature (
     article_id uuid        primary key,
     story_id   uuid        not null,
+    -- the earlier article this one nearly copies, decided once: a replay or a new version keeps it
+    duplicate_of uuid,
     minhash    bytea       not null,
     created_at timestamptz not null
 );

@@ -1,6 +1,7 @@
 package io.newsflow.enrich.api;
 
 import io.newsflow.enrich.dedup.NearDuplicateIndex;
+import io.newsflow.enrich.dedup.StoryMatch;
 import io.newsflow.enrich.pipeline.ArticleAnalysis;
 import io.newsflow.enrich.pipeline.ArticleEnricher;
 import io.newsflow.events.BodyFormat;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 /**
  * The enrichment of one article, synchronously and without side effects: nothing is published or stored. The
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Enrichment")
 public class EnrichResource {
 
+    private static final Logger LOG = Logger.getLogger(EnrichResource.class);
     private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(10);
 
     private final ArticleEnricher enricher;
@@ -46,7 +49,7 @@ public class EnrichResource {
     public record EnrichRequest(
             @NotBlank @Size(max = 1000) String title,
             @Size(max = 2_000_000) String text,
-            @Size(max = 5_000_000) String html,
+            @Size(max = 2_000_000) String html,
             @Size(max = 2048) String url) {
 
         @AssertTrue(message = "give exactly one of text and html")
@@ -73,7 +76,14 @@ public class EnrichResource {
         BodyFormat format = request.html() != null ? BodyFormat.HTML : BodyFormat.TEXT;
         String body = request.html() != null ? request.html() : request.text();
         ArticleAnalysis analysis = enricher.analyse(request.title().strip(), format, body, request.url());
-        var story = duplicates.find(analysis.text()).await().atMost(LOOKUP_TIMEOUT);
+        StoryMatch story;
+        try {
+            story = duplicates.find(analysis.text()).await().atMost(LOOKUP_TIMEOUT);
+        } catch (RuntimeException e) {
+            // the enrichment is the answer; without PostgreSQL it just cannot name an earlier copy
+            LOG.warnf("Near-duplicate look-up unavailable: %s", e.getMessage());
+            story = new StoryMatch(null, null);
+        }
         return new EnrichResponse(
                 analysis.text(),
                 analysis.language(),

@@ -29,15 +29,20 @@ public class NearDuplicateIndex {
               and s.article_id <> $3
             order by s.created_at, s.article_id
             limit 100""";
-    private static final String OWN_STORY = "select story_id from enrich.article_signature where article_id = $1";
+    private static final String OWN_STORY =
+            "select story_id, duplicate_of from enrich.article_signature where article_id = $1";
     private static final String UPSERT_SIGNATURE = """
-            insert into enrich.article_signature (article_id, story_id, minhash, created_at) values ($1, $2, $3, $4)
-            on conflict (article_id) do update set story_id = excluded.story_id, minhash = excluded.minhash""";
+            insert into enrich.article_signature (article_id, story_id, duplicate_of, minhash, created_at)
+            values ($1, $2, $3, $4, $5)
+            on conflict (article_id) do update set minhash = excluded.minhash""";
     private static final String DELETE_BANDS = "delete from enrich.article_band where article_id = $1";
     private static final String INSERT_BANDS = """
             insert into enrich.article_band (band, band_hash, article_id)
             select band, band_hash, $3 from unnest($1::smallint[], $2::integer[]) as q(band, band_hash)
             on conflict do nothing""";
+
+    /** The advisory lock that serialises story decisions (a few milliseconds each). */
+    private static final long STORY_LOCK = 0x6e657773L;
 
     private final Pool pool;
 
@@ -54,29 +59,38 @@ public class NearDuplicateIndex {
         return nearest(pool, signature.get(), new UUID(0, 0)).map(match -> match.orElse(new StoryMatch(null, null)));
     }
 
-    /** Records the article's signature and says which story it belongs to. Idempotent for a replayed article. */
+    /**
+     * Records the article's signature and says which story it belongs to. An article seen before (a replay, or a
+     * new version of it) keeps the story decided the first time: it is never called a copy of a later article.
+     */
     public Uni<StoryMatch> record(String articleId, String text) {
         Optional<long[]> signature = MinHash.signature(text);
-        if (signature.isEmpty()) {
-            return Uni.createFrom().item(StoryMatch.own(articleId));
-        }
         UUID id = UUID.fromString(articleId);
-        long[] minima = signature.get();
-        return pool.withTransaction(connection -> nearest(connection, minima, id)
-                .chain(match -> match.isPresent()
-                        ? Uni.createFrom().item(match.get())
-                        : connection
-                                .preparedQuery(OWN_STORY)
-                                .execute(Tuple.of(id))
-                                .map(own -> own.iterator().hasNext()
-                                        ? new StoryMatch(
-                                                own.iterator()
-                                                        .next()
-                                                        .getUUID("story_id")
-                                                        .toString(),
-                                                null)
-                                        : StoryMatch.own(articleId)))
-                .call(match -> store(connection, id, minima, match)));
+        return pool.withTransaction(connection -> connection
+                .preparedQuery(OWN_STORY)
+                .execute(Tuple.of(id))
+                .chain(own -> {
+                    if (own.iterator().hasNext()) {
+                        Row row = own.iterator().next();
+                        UUID duplicateOf = row.getUUID("duplicate_of");
+                        StoryMatch known = new StoryMatch(
+                                row.getUUID("story_id").toString(),
+                                duplicateOf == null ? null : duplicateOf.toString());
+                        return signature.isEmpty()
+                                ? Uni.createFrom().item(known)
+                                : store(connection, id, signature.get(), known).replaceWith(known);
+                    }
+                    if (signature.isEmpty()) {
+                        return Uni.createFrom().item(StoryMatch.own(articleId));
+                    }
+                    // under a lock, so two near-copies enriched at the same moment on two partitions still meet
+                    return connection
+                            .query("select pg_advisory_xact_lock(" + STORY_LOCK + ")")
+                            .execute()
+                            .chain(() -> nearest(connection, signature.get(), id))
+                            .map(match -> match.orElse(StoryMatch.own(articleId)))
+                            .call(match -> store(connection, id, signature.get(), match));
+                }));
     }
 
     private static Uni<Optional<StoryMatch>> nearest(
@@ -105,6 +119,7 @@ public class NearDuplicateIndex {
                 .execute(Tuple.of(
                         id,
                         UUID.fromString(match.storyId()),
+                        match.duplicateOf() == null ? null : UUID.fromString(match.duplicateOf()),
                         io.vertx.core.buffer.Buffer.buffer(MinHash.toBytes(minima)),
                         OffsetDateTime.now(ZoneOffset.UTC)))
                 .chain(() -> connection.preparedQuery(DELETE_BANDS).execute(Tuple.of(id)))

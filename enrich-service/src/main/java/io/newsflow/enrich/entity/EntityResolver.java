@@ -97,6 +97,7 @@ public class EntityResolver {
             }
             resolved.add(lookup(name, mention.type(), mention.start() < titleLength, mention.start()));
         }
+        placesInContext(resolved);
         canonicaliseShortNames(resolved);
         addCountryAdjectives(text, titleLength, all, resolved);
         return entities(resolved, text.length());
@@ -142,6 +143,49 @@ public class EntityResolver {
     }
 
     private Resolved lookup(String name, String type, boolean inTitle, int offset) {
+        return lookup(name, type, inTitle, offset, Set.of());
+    }
+
+    /**
+     * A place name several places share is read in the light of the article's other places: "Georgia" in a story
+     * about Atlanta and Texas is the US state, "Paris" beside Dallas the Texas town.
+     */
+    private void placesInContext(List<Resolved> resolved) {
+        Map<String, Integer> countries = new java.util.HashMap<>();
+        for (Resolved r : resolved) {
+            if (r.country != null) {
+                countries.merge(r.country, 1, Integer::sum);
+            }
+        }
+        for (int i = 0; i < resolved.size(); i++) {
+            Resolved r = resolved.get(i);
+            if (r.source != Source.GAZETTEER || !Mention.LOCATION.equals(r.type) || r.country == null) {
+                continue;
+            }
+            // the other mentions' countries, not this one's own
+            Set<String> context = new HashSet<>();
+            countries.forEach((country, count) -> {
+                if (count > (country.equals(r.country) ? 1 : 0)) {
+                    context.add(country);
+                }
+            });
+            if (context.isEmpty() || context.contains(r.country)) {
+                continue;
+            }
+            Resolved again = lookup(r.original, Mention.LOCATION, r.inTitle, r.offset, context);
+            if (again.country != null && context.contains(again.country)) {
+                resolved.set(i, again);
+            }
+        }
+    }
+
+    private Resolved lookup(String name, String type, boolean inTitle, int offset, Set<String> context) {
+        Resolved resolved = resolve(name, type, inTitle, offset, context);
+        resolved.original = name;
+        return resolved;
+    }
+
+    private Resolved resolve(String name, String type, boolean inTitle, int offset, Set<String> context) {
         Optional<KnownEntity> curated = knowledgeBase.apply(name);
         if (curated.isPresent()) {
             return Resolved.known(curated.get(), Source.KNOWLEDGE_BASE, inTitle, offset);
@@ -153,7 +197,7 @@ public class EntityResolver {
         boolean placeLike = Mention.LOCATION.equals(type)
                 || gazetteer.typeOf(name).map(Mention.LOCATION::equals).orElse(false);
         if (placeLike) {
-            Optional<Place> place = gazetteer.place(name);
+            Optional<Place> place = context.isEmpty() ? gazetteer.place(name) : gazetteer.place(name, context);
             // a one-word name the tagger calls a person stays one, unless it is a country: "Michael" and "Stanley"
             // are people far more often than an Isle of Man parish or the Falklands' capital
             boolean personName = Mention.PERSON.equals(type) && name.indexOf(' ') < 0;
@@ -402,6 +446,8 @@ public class EntityResolver {
         private Source source;
         private final boolean inTitle;
         private final int offset;
+        /** The name as the article wrote it. */
+        private String original;
 
         Resolved(String type, String name, String id, String country, Source source, boolean inTitle, int offset) {
             this.type = type;

@@ -41,6 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Knowledge base")
 public class EntityResource {
 
+    private static final String NAME = "(?s).*\\p{L}.*";
+    private static final String MUST_HAVE_A_LETTER = "must contain a letter";
+
     private final KnowledgeBaseRepository repository;
     private final KnowledgeBase knowledgeBase;
 
@@ -55,8 +58,11 @@ public class EntityResource {
             @Pattern(regexp = "person|organization|location", message = "must be person, organization or location")
             String type,
 
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 100) List<@NotBlank @Size(max = 200) String> aliases,
+            @NotBlank @Size(max = 200) @Pattern(regexp = NAME, message = MUST_HAVE_A_LETTER)
+            String name,
+
+            @Size(max = 100)
+            List<@NotBlank @Size(max = 200) @Pattern(regexp = NAME, message = MUST_HAVE_A_LETTER) String> aliases,
 
             @Size(max = 100) @Pattern(regexp = "\\S+", message = "must be an id without spaces, e.g. wikidata:Q30")
             String externalId,
@@ -186,6 +192,15 @@ public class EntityResource {
         });
     }
 
+    private static boolean uniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Map<UUID, List<String>> aliasesByEntity(List<CuratedAlias> aliases) {
         Map<UUID, List<String>> byEntity = new LinkedHashMap<>();
         for (CuratedAlias alias : aliases) {
@@ -212,7 +227,8 @@ public class EntityResource {
         AliasTakenException(String alias, UUID owner) {
             super(Problem.of(
                             Response.Status.CONFLICT,
-                            "The name \"" + alias + "\" already names entity " + owner + ".",
+                            "The name \"" + alias + "\" already names "
+                                    + (owner == null ? "another entity" : "entity " + owner) + ".",
                             null,
                             List.of(new Problem.FieldError("aliases", "\"" + alias + "\" is taken")))
                     .toResponse());

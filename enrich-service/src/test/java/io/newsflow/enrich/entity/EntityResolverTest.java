@@ -76,6 +76,21 @@ class EntityResolverTest {
     }
 
     @Test
+    void aPlaceNameSharedByTwoPlacesIsReadInTheLightOfTheOtherPlaces() {
+        List<Entity> us = resolve(
+                "Storms in the South",
+                "Tornadoes hit Atlanta and Savannah on Monday. Officials in Georgia said roads were closed, and"
+                        + " neighbouring Alabama and Tennessee sent crews to help.");
+        List<Entity> caucasus = resolve(
+                "Protests in Tbilisi",
+                "Thousands marched in Tbilisi on Sunday. The government of Georgia said it would talk to the"
+                        + " opposition, while Russia and Armenia watched closely.");
+
+        assertThat(entity(us, "location", "Georgia").country()).isEqualTo("US");
+        assertThat(entity(caucasus, "location", "Georgia").country()).isEqualTo("GE");
+    }
+
+    @Test
     void knownPeopleGetTheirIds() {
         List<Entity> entities = resolve(
                 "Trump adviser sentenced",

@@ -103,9 +103,43 @@ class EnrichmentProcessorTest {
             assertThat(original.storyId()).isEqualTo(first.id());
             assertThat(duplicate.duplicateOf()).isEqualTo(first.id());
         } else {
-            assertThat(duplicate.duplicateOf()).isNotEqualTo(copy.id());
+            assertThat(duplicate.duplicateOf()).isNotNull().isNotEqualTo(copy.id());
         }
         assertThat(duplicate.storyId()).isEqualTo(original.storyId());
+
+        // a new version of the original is not a copy of its own later copy: it keeps its story and its link
+        Instant later = Instant.now().minusSeconds(1);
+        RawArticle secondVersion = new RawArticle(
+                first.schemaVersion(),
+                first.id(),
+                2,
+                first.url(),
+                first.sourceId(),
+                first.title(),
+                first.format(),
+                first.body() + " Updated with a correction.",
+                null,
+                null,
+                first.authors(),
+                first.publishedAt(),
+                null,
+                null,
+                null,
+                first.tags(),
+                first.extra(),
+                "b".repeat(64),
+                Instant.now());
+        send(1, secondVersion.id(), EventJson.write(secondVersion));
+        EnrichedArticle revised = TopicReader.find(
+                        bootstrap,
+                        Topics.ENRICHED,
+                        later,
+                        WAIT,
+                        r -> first.id().equals(r.key()) && r.value().contains("\"version\":2"))
+                .map(r -> EventJson.read(r.value(), EventContract.Kind.ENRICHED_ARTICLE, EnrichedArticle.class))
+                .orElseThrow(() -> new AssertionError("no version 2 of " + first.id()));
+        assertThat(revised.storyId()).isEqualTo(original.storyId());
+        assertThat(revised.duplicateOf()).isEqualTo(original.duplicateOf());
         assertThat(duplicate.producedBy()).containsKey("duplicates");
         assertThat(duplicate.entities())
                 .extracting(EnrichedArticle.Entity::name)
