@@ -15,8 +15,9 @@ public final class EntityNames {
 
     /** "  Reykjavík " and "REYKJAVIK" have the same key. */
     public static String key(String name) {
-        String folded =
-                MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        // decomposed, marks dropped, composed again: Hangul syllables must not stay split into their letters
+        String folded = Normalizer.normalize(
+                MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll(""), Normalizer.Form.NFC);
         folded = SPACES.matcher(folded).replaceAll(" ");
         return EDGE_PUNCTUATION.matcher(folded).replaceAll("").toLowerCase(Locale.ROOT);
     }
