@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +249,40 @@ public class ArticleIndex {
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
+        }
+    }
+
+    /**
+     * Deletes articles (a tombstone on the compacted topic), retried like {@link #indexPatiently}. An article
+     * that is not there is already deleted.
+     */
+    public void deletePatiently(Collection<String> ids, String target) throws InterruptedException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        ids.forEach(id -> bulk.operations(op -> op.delete(d -> d.index(target).id(id))));
+        BulkRequest request = bulk.build();
+        long backoff = 200;
+        while (true) {
+            try {
+                BulkResponse response = client.bulk(request);
+                List<BulkResponseItem> failed = response.items().stream()
+                        .filter(item -> item.error() != null && item.status() != NOT_FOUND)
+                        .toList();
+                if (failed.isEmpty()) {
+                    return;
+                }
+                LOG.warnf(
+                        "Deleting %d articles from %s failed (%s); retrying in %d ms",
+                        failed.size(), target, failed.getFirst().error().reason(), backoff);
+            } catch (IOException | ElasticsearchException | UncheckedIOException e) {
+                LOG.warnf(
+                        "Deleting %d articles from %s failed (%s); retrying in %d ms",
+                        ids.size(), target, e.getMessage(), backoff);
+            }
+            Thread.sleep(backoff);
+            backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
         }
     }
 

@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -30,7 +32,8 @@ import org.jboss.logging.Logger;
  * Consumes {@code news.articles.enriched} in batches and bulk-indexes each batch. The batch's offsets are
  * committed only after the bulk succeeded. While Elasticsearch fails, the batch is retried with backoff and no
  * new batch is taken, so the consumer pauses instead of dropping articles or piling them up in memory. An
- * unreadable message goes to the dead-letter topic with its reason; the rest of its batch is indexed.
+ * unreadable message goes to the dead-letter topic with its reason; the rest of its batch is indexed. A tombstone
+ * (null value) deletes the article.
  */
 @ApplicationScoped
 public class IndexingConsumer {
@@ -54,12 +57,16 @@ public class IndexingConsumer {
         Instant indexedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<ArticleDocument> documents = new ArrayList<>(batch.count());
         Map<String, ConsumerRecord<String, String>> recordsById = new HashMap<>();
+        Set<String> deleted = new LinkedHashSet<>();
         for (ConsumerRecord<String, String> record : batch) {
             if (record.value() == null) {
-                // a tombstone on the compacted topic: nothing produces deletions yet, so there is nothing to do
-                LOG.debugf("Skipping tombstone for %s", record.key());
+                // a tombstone on the compacted topic: the article is gone
+                if (record.key() != null) {
+                    deleted.add(record.key());
+                }
                 continue;
             }
+            deleted.remove(record.key());
             try {
                 EnrichedArticle article =
                         EventJson.read(record.value(), EventContract.Kind.ENRICHED_ARTICLE, EnrichedArticle.class);
@@ -69,12 +76,15 @@ public class IndexingConsumer {
                 deadLetter(record, e.getMessage(), InvalidEventException.class.getSimpleName());
             }
         }
+        // an article deleted later in the batch than its last version is not indexed, only deleted
+        documents.removeIf(document -> deleted.contains(document.id()));
         for (ArticleIndex.Rejected rejected : index.indexPatiently(documents, index.alias(), true)) {
             deadLetter(
                     recordsById.get(rejected.id()),
                     "Elasticsearch refused the document (" + rejected.status() + "): " + rejected.reason(),
                     "ElasticsearchRejection");
         }
+        index.deletePatiently(deleted, index.alias());
     }
 
     private void deadLetter(ConsumerRecord<String, String> record, String reason, String cause) {

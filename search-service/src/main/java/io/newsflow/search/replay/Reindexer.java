@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -148,11 +150,14 @@ public class Reindexer {
         while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
             Instant indexedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             List<ArticleDocument> documents = new ArrayList<>();
+            Set<String> deleted = new LinkedHashSet<>();
             for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
                 messages.incrementAndGet();
                 if (record.value() == null) {
+                    deleted.add(record.key());
                     continue;
                 }
+                deleted.remove(record.key());
                 try {
                     EnrichedArticle article =
                             EventJson.read(record.value(), EventContract.Kind.ENRICHED_ARTICLE, EnrichedArticle.class);
@@ -162,7 +167,9 @@ public class Reindexer {
                     skipped.incrementAndGet();
                 }
             }
+            documents.removeIf(document -> deleted.contains(document.id()));
             int refused = index.indexPatiently(documents, target, false).size();
+            index.deletePatiently(deleted, target);
             skipped.addAndGet(refused);
             indexed.addAndGet(documents.size() - refused);
             update(target, progress.switched(), messages, total, indexed, skipped);

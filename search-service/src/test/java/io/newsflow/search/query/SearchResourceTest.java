@@ -82,6 +82,18 @@ class SearchResourceTest {
     }
 
     @Test
+    void aTombstoneOnTheCompactedTopicDeletesTheArticle() {
+        String token = token();
+        EnrichedArticle article = article(token, 1, "Withdrawn", "A story about " + token + " that was withdrawn.");
+        publish(article);
+        awaitTotal(token, 1);
+
+        send(article.id(), null);
+        awaitTotal(token, 0);
+        given().get("/api/v1/articles/" + article.id()).then().statusCode(404);
+    }
+
+    @Test
     void articleTextIsEscapedInSnippets() {
         String token = token();
         publish(article(

@@ -57,7 +57,8 @@ class ReindexResourceTest {
         assertThat(TestArticles.total(token)).isEqualTo(3);
         TestArticles.publish(article(token, "d").build(), article(token, "e").build());
 
-        await().atMost(Duration.ofSeconds(180))
+        // the shared test topic holds every article any test or benchmark ever published: minutes of replay
+        await().atMost(Duration.ofSeconds(420))
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> "done".equals(progress().getString("state")));
         JsonPath done = progress();
