@@ -82,6 +82,10 @@ public class SearchResource {
                     @QueryParam("cursor")
                     String cursor) {
         SearchSort order = SearchSort.parse(sort);
+        if (order == SearchSort.RELEVANCE && (q == null || q.isBlank())) {
+            // without words there is no relevance: newest first, and a cursor that says so
+            order = SearchSort.NEWEST;
+        }
         Instant fromInstant = DateParameter.from(from, "from");
         Instant toInstant = DateParameter.to(to, "to");
         DateParameter.requireOrdered(fromInstant, toInstant, "from");

@@ -91,6 +91,19 @@ class SearchPagingTest {
     }
 
     @Test
+    void aCursorOfAQueryIsRefusedWithoutTheQuery() {
+        String cursor = given().queryParam("q", token)
+                .queryParam("size", 5)
+                .get("/api/v1/search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        problem(given().queryParam("cursor", cursor).get("/api/v1/search").then())
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
     void everyInvalidParameterIsAProblemNamingIt() {
         assertProblem("sort", "sort", "best");
         assertProblem("size", "size", "0");
