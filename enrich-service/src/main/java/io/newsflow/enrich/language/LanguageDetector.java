@@ -17,8 +17,8 @@ public class LanguageDetector {
 
     public static final String MODEL = "lingua-1.2.2-low-accuracy";
 
-    /** Enough text to decide (about 150 words); the rest of a long article only costs time: Lingua took 15% of the service's CPU on 3,000. */
-    private static final int SAMPLE_CHARACTERS = 1000;
+    /** Enough text to decide (60 words or so; all 295 sample articles still come out English): Lingua costs 0.7 ms on 400 characters, 3 ms on 1,000 and took 15% of the service's CPU on 3,000. */
+    private static final int SAMPLE_CHARACTERS = 400;
 
     private final com.github.pemistahl.lingua.api.LanguageDetector detector = LanguageDetectorBuilder.fromLanguages(
                     Language.ENGLISH,
