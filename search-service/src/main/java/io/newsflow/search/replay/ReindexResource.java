@@ -1,9 +1,9 @@
 package io.newsflow.search.replay;
 
+import io.newsflow.commons.auth.AdminOnly;
 import io.newsflow.commons.problem.Problem;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,14 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Admin")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "adminKey")
+@AdminOnly
 public class ReindexResource {
 
     private final Reindexer reindexer;
-    private final AdminKey adminKey;
 
-    ReindexResource(Reindexer reindexer, AdminKey adminKey) {
+    ReindexResource(Reindexer reindexer) {
         this.reindexer = reindexer;
-        this.adminKey = adminKey;
     }
 
     @POST
@@ -39,13 +38,10 @@ public class ReindexResource {
             description = "Builds a new index from offset 0 of the compacted enriched topic while searches keep"
                     + " using the current one, then switches the alias. Needs the admin key in X-Api-Key.")
     @APIResponse(responseCode = "202", description = "Started; follow it at GET /api/v1/admin/reindex")
-    @APIResponse(responseCode = "401", description = "No admin key, or not the admin key")
+    @APIResponse(responseCode = "401", description = "No admin key")
+    @APIResponse(responseCode = "403", description = "Not the admin key")
     @APIResponse(responseCode = "409", description = "A rebuild is under way")
-    public Response start(@HeaderParam(AdminKey.HEADER) String key, UriInfo uri) throws IOException {
-        var refusal = adminKey.refusal(key, uri.getPath());
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
+    public Response start(UriInfo uri) throws IOException {
         try {
             ReindexProgress progress = reindexer.rebuild();
             return Response.accepted(progress)
@@ -60,9 +56,9 @@ public class ReindexResource {
     @GET
     @Operation(summary = "Progress of the last rebuild (admin key)")
     @APIResponse(responseCode = "200", description = "The state, counts, and whether the alias switched")
-    @APIResponse(responseCode = "401", description = "No admin key, or not the admin key")
-    public Response progress(@HeaderParam(AdminKey.HEADER) String key, UriInfo uri) {
-        return adminKey.refusal(key, uri.getPath())
-                .orElseGet(() -> Response.ok(reindexer.progress()).build());
+    @APIResponse(responseCode = "401", description = "No admin key")
+    @APIResponse(responseCode = "403", description = "Not the admin key")
+    public Response progress() {
+        return Response.ok(reindexer.progress()).build();
     }
 }

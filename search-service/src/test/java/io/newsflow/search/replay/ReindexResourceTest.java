@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.newsflow.commons.auth.AdminKeyFilter;
 import io.newsflow.local.LocalStackTestResource;
 import io.newsflow.search.TestArticles;
 import io.newsflow.search.index.ArticleIndex;
@@ -43,7 +44,7 @@ class ReindexResourceTest {
         TestArticles.awaitTotal(token, 3);
         String previous = index.currentIndex().orElseThrow();
 
-        String rebuilt = given().header(AdminKey.HEADER, ADMIN_KEY)
+        String rebuilt = given().header(AdminKeyFilter.HEADER, ADMIN_KEY)
                 .post("/api/v1/admin/reindex")
                 .then()
                 .statusCode(202)
@@ -83,19 +84,19 @@ class ReindexResourceTest {
                 .statusCode(401)
                 .contentType("application/problem+json")
                 .body("detail", startsWith("This call needs the admin key"));
-        given().header(AdminKey.HEADER, "guess")
+        given().header(AdminKeyFilter.HEADER, "guess")
                 .post("/api/v1/admin/reindex")
                 .then()
-                .statusCode(401)
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().header(AdminKey.HEADER, "guess")
+        given().header(AdminKeyFilter.HEADER, "guess")
                 .get("/api/v1/admin/reindex")
                 .then()
-                .statusCode(401);
+                .statusCode(403);
     }
 
     private static JsonPath progress() {
-        return given().header(AdminKey.HEADER, ADMIN_KEY)
+        return given().header(AdminKeyFilter.HEADER, ADMIN_KEY)
                 .get("/api/v1/admin/reindex")
                 .then()
                 .statusCode(200)
