@@ -8,7 +8,8 @@ import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventContract;
 import io.newsflow.events.EventJson;
 import io.newsflow.events.RawArticle;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -22,8 +23,8 @@ import org.jboss.logging.Logger;
  * fails here and goes to the dead-letter topic with the reason (see application.properties), once, no retry loop.
  *
  * <p>Enrichment is CPU work (the NER model above all), so it runs on worker threads; the channel's
- * {@code concurrency} runs one consumer per core, each handling its partitions in order, so the articles of one
- * key are enriched in the order they were sent.
+ * {@code concurrency} runs one consumer per partition, each handling its articles one after the other, so the
+ * articles of one key are enriched in the order they were sent while the consumers share both cores.
  */
 @ApplicationScoped
 public class EnrichmentProcessor {
@@ -44,21 +45,37 @@ public class EnrichmentProcessor {
 
     @Incoming(INCOMING)
     @Outgoing(OUTGOING)
-    @Blocking
-    public Record<String, String> process(String payload) {
-        RawArticle raw = EventJson.read(payload, EventContract.Kind.RAW_ARTICLE, RawArticle.class);
-        ArticleAnalysis analysis = enricher.analyse(raw);
-        StoryMatch story;
-        try {
-            story = duplicates.record(raw.id(), analysis.text()).await().atMost(STORE_TIMEOUT);
-        } catch (RuntimeException e) {
-            // the article is worth more than its near-duplicate link: publish it as its own story
-            LOG.warnf(
-                    "Near-duplicate check unavailable for article %s, published as its own story: %s",
-                    raw.id(), e.getMessage());
-            story = StoryMatch.own(raw.id());
-        }
-        EnrichedArticle enriched = enricher.enriched(raw, analysis, story);
-        return Record.of(enriched.id(), EventJson.write(enriched));
+    public Uni<Record<String, String>> process(String payload) {
+        // each consumer takes its next article only when this one is published (per-key order); the analysis runs
+        // on a worker thread, the near-duplicate check on PostgreSQL's client without holding one
+        return Uni.createFrom()
+                .item(() -> {
+                    RawArticle raw = EventJson.read(payload, EventContract.Kind.RAW_ARTICLE, RawArticle.class);
+                    return new Analysed(raw, enricher.analyse(raw));
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(analysed -> story(analysed).map(story -> {
+                    EnrichedArticle enriched = enricher.enriched(analysed.raw(), analysed.analysis(), story);
+                    return Record.of(enriched.id(), EventJson.write(enriched));
+                }));
     }
+
+    private Uni<StoryMatch> story(Analysed analysed) {
+        String id = analysed.raw().id();
+        return duplicates
+                .record(id, analysed.analysis().text())
+                .ifNoItem()
+                .after(STORE_TIMEOUT)
+                .fail()
+                .onFailure()
+                .recoverWithItem(e -> {
+                    // the article is worth more than its near-duplicate link: publish it as its own story
+                    LOG.warnf(
+                            "Near-duplicate check unavailable for article %s, published as its own story: %s",
+                            id, e.getMessage());
+                    return StoryMatch.own(id);
+                });
+    }
+
+    private record Analysed(RawArticle raw, ArticleAnalysis analysis) {}
 }
