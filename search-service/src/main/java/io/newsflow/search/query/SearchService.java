@@ -2,6 +2,7 @@ package io.newsflow.search.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
@@ -10,6 +11,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import io.newsflow.commons.problem.InvalidInputException;
 import io.newsflow.commons.problem.ServiceUnavailableException;
 import io.newsflow.search.index.ArticleDocument;
 import io.newsflow.search.index.ArticleIndex;
@@ -24,6 +26,9 @@ public class SearchService {
 
     private static final int SNIPPET_CHARACTERS = 200;
     private static final int FACET_SIZE = 10;
+    /** Elasticsearch's result window: relevance pages reach this deep; narrower searches or a date sort go further. */
+    static final int MAX_RELEVANCE_DEPTH = 10_000;
+
     private static final Map<String, String> FACET_FIELDS = Map.of(
             "people", "people",
             "organizations", "organizations",
@@ -37,6 +42,24 @@ public class SearchService {
     SearchService(ElasticsearchClient client, ArticleIndex index) {
         this.client = client;
         this.index = index;
+    }
+
+    /**
+     * Where a relevance page starts. Relevance pages go by position, not by {@code search_after} on the score: every
+     * document indexed meanwhile changes all scores a little, and a score carried in a cursor would then skip or
+     * repeat articles. Positions stay right while the matching articles stay the same.
+     */
+    private static int offset(SearchRequest request) {
+        if (request.after().isEmpty()) {
+            return 0;
+        }
+        long offset =
+                request.after().getFirst().isLong() ? request.after().getFirst().longValue() : -1;
+        if (offset < 0 || offset + request.size() > MAX_RELEVANCE_DEPTH) {
+            throw new InvalidInputException(
+                    Cursor.PARAMETER, "is not a cursor this API returned (use nextCursor as it is)");
+        }
+        return (int) offset;
     }
 
     public SearchResult search(SearchRequest request) {
@@ -57,7 +80,9 @@ public class SearchService {
                                                 "body",
                                                 HighlightField.of(f ->
                                                         f.numberOfFragments(1).fragmentSize(SNIPPET_CHARACTERS)))));
-                        if (!request.after().isEmpty()) {
+                        if (request.sort() == SearchSort.RELEVANCE) {
+                            s.from(offset(request));
+                        } else if (!request.after().isEmpty()) {
                             s.searchAfter(request.after());
                         }
                         return s;
@@ -77,9 +102,19 @@ public class SearchService {
         long total = response.hits().total() == null
                 ? items.size()
                 : response.hits().total().value();
-        String nextCursor = hits.size() == request.size()
-                ? Cursor.encode(request.sort(), hits.getLast().sort())
-                : null;
+        String nextCursor = null;
+        if (hits.size() == request.size() && request.sort() == SearchSort.RELEVANCE) {
+            int next = offset(request) + hits.size();
+            if (next + request.size() <= MAX_RELEVANCE_DEPTH) {
+                nextCursor = Cursor.encode(
+                        request.sort(),
+                        List.of(
+                                FieldValue.of(next),
+                                FieldValue.of(hits.getLast().id())));
+            }
+        } else if (hits.size() == request.size()) {
+            nextCursor = Cursor.encode(request.sort(), hits.getLast().sort());
+        }
         return new SearchResult(total, items, facets(response.aggregations()), nextCursor);
     }
 

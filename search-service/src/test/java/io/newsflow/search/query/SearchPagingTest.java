@@ -68,6 +68,25 @@ class SearchPagingTest {
     }
 
     @Test
+    void relevancePagesStayRightWhileOtherArticlesArrive() {
+        ValidatableResponse first = page("relevance", null);
+        List<String> walked = new ArrayList<>(first.extract().<List<String>>path("items.id"));
+        String cursor = first.extract().path("nextCursor");
+        // every document indexed changes every score a little: a cursor holding a score would now skip or repeat
+        String other = TestArticles.token();
+        TestArticles.publish(IntStream.range(0, 20)
+                .mapToObj(i -> article(other, "other-" + i).build())
+                .toArray(EnrichedArticle[]::new));
+        TestArticles.awaitTotal(other, 20);
+        while (cursor != null) {
+            ValidatableResponse page = page("relevance", cursor);
+            walked.addAll(page.extract().<List<String>>path("items.id"));
+            cursor = page.extract().path("nextCursor");
+        }
+        assertThat(walked).hasSize(ARTICLES).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
     void aCursorIsRefusedWithAnotherSortOrWhenTamperedWith() {
         String cursor = page("newest", null).extract().path("nextCursor");
         problem(given().queryParam("q", token)
