@@ -3,9 +3,6 @@ package io.newsflow.search.article;
 import io.newsflow.commons.problem.Parameters;
 import io.newsflow.search.query.SearchItem;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,8 +52,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The most similar articles first")
     public List<SearchItem> similar(
             @Parameter(description = "Article id (a UUID)") @PathParam("id") String id,
-            @Parameter(description = "How many, 1 to 100") @QueryParam("size") @DefaultValue("10") @Min(1) @Max(100)
-                    int size) {
+            @Parameter(description = "How many, 1 to 100") @QueryParam("size") String sizeParameter) {
+        int size = Parameters.integer(sizeParameter, "size", 10, 1, 100);
         return service.similar(Parameters.uuid(id, "id").toString(), size);
     }
 }

@@ -29,22 +29,33 @@ public final class DateParameter {
         }
     }
 
+    /** News has no dates outside these; beyond them date arithmetic (and Elasticsearch's dates) overflow. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant parse(String value, String name, boolean end) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String text = value.strip();
+        Instant instant;
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (end ? day.plusDays(1) : day)
+                instant = (end ? day.plusDays(1) : day)
                         .atStartOfDay(ZoneOffset.UTC)
                         .toInstant();
+            } else {
+                instant = OffsetDateTime.parse(text).toInstant();
             }
-            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(
                     name, "must be an ISO-8601 date-time such as 2024-05-01T10:00:00Z or a day such as 2024-05-01");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new InvalidInputException(name, "must be between the years 1900 and 9999");
+        }
+        return instant;
     }
 }

@@ -2,9 +2,8 @@ package io.newsflow.search.query;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import io.newsflow.commons.problem.InvalidInputException;
+import io.newsflow.commons.problem.Parameters;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -72,15 +71,11 @@ public class SearchResource {
             @Parameter(description = "relevance (default; newest first without q), newest or oldest")
                     @QueryParam("sort")
                     String sort,
-            @Parameter(description = "Results per page, 1 to 100")
-                    @QueryParam("size")
-                    @DefaultValue("10")
-                    @Min(1)
-                    @Max(100)
-                    int size,
+            @Parameter(description = "Results per page, 1 to 100") @QueryParam("size") String sizeParameter,
             @Parameter(description = "nextCursor of the previous page, with the same parameters otherwise")
                     @QueryParam("cursor")
                     String cursor) {
+        int size = Parameters.integer(sizeParameter, "size", 10, 1, 100);
         SearchSort order = SearchSort.parse(sort);
         if (order == SearchSort.RELEVANCE && (q == null || q.isBlank())) {
             // without words there is no relevance: newest first, and a cursor that says so

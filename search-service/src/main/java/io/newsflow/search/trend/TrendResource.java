@@ -1,11 +1,9 @@
 package io.newsflow.search.trend;
 
 import io.newsflow.commons.problem.InvalidInputException;
+import io.newsflow.commons.problem.Parameters;
 import io.newsflow.search.query.DateParameter;
 import io.smallrye.common.annotation.Blocking;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -50,12 +48,8 @@ public class TrendResource {
                     @QueryParam("from")
                     String from,
             @Parameter(description = "End (exclusive; a day counts whole); default now") @QueryParam("to") String to,
-            @Parameter(description = "How many topics, 1 to 100")
-                    @QueryParam("size")
-                    @DefaultValue("10")
-                    @Min(1)
-                    @Max(100)
-                    int size) {
+            @Parameter(description = "How many topics, 1 to 100") @QueryParam("size") String sizeParameter) {
+        int size = Parameters.integer(sizeParameter, "size", 10, 1, 100);
         TrendInterval parsed = TrendInterval.parse(interval);
         Range range = range(parsed, from, to);
         return service.topics(parsed, range.from(), range.to(), size);
@@ -76,12 +70,8 @@ public class TrendResource {
                     @QueryParam("from")
                     String from,
             @Parameter(description = "End (exclusive; a day counts whole); default now") @QueryParam("to") String to,
-            @Parameter(description = "How many entities, 1 to 100")
-                    @QueryParam("size")
-                    @DefaultValue("10")
-                    @Min(1)
-                    @Max(100)
-                    int size) {
+            @Parameter(description = "How many entities, 1 to 100") @QueryParam("size") String sizeParameter) {
+        int size = Parameters.integer(sizeParameter, "size", 10, 1, 100);
         String field = type == null ? null : ENTITY_FIELDS.get(type.strip());
         if (field == null) {
             throw new InvalidInputException("type", "must be person, organization or location");

@@ -127,7 +127,11 @@ class SearchPagingTest {
         assertProblem("sort", "sort", "best");
         assertProblem("size", "size", "0");
         assertProblem("size", "size", "101");
+        assertProblem("size", "size", "abc");
+        assertProblem("size", "size", "99999999999");
         assertProblem("from", "from", "yesterday");
+        assertProblem("to", "to", "+999999999-01-01T00:00:00Z");
+        assertProblem("from", "from", "0001-01-01");
         assertProblem("to", "to", "2024-13-01");
         assertProblem("duplicates", "duplicates", "maybe");
         assertProblem("q", "q", "x".repeat(QueryText.MAX_LENGTH + 1));

@@ -144,7 +144,9 @@ class TrendResourceTest {
                 Map.entry("interval", Map.of("type", "person", "interval", "minute")),
                 Map.entry("from", Map.of("type", "person", "from", "last week")),
                 Map.entry("from", Map.of("type", "person", "interval", "hour", "from", "2000-01-01")),
-                Map.entry("size", Map.of("type", "person", "size", "0")))) {
+                Map.entry("size", Map.of("type", "person", "size", "0")),
+                Map.entry("size", Map.of("type", "person", "size", "many")),
+                Map.entry("to", Map.of("type", "person", "to", "+999999999-01-01T00:00:00Z")))) {
             given().queryParams(invalid.getValue())
                     .get("/api/v1/trends/entities")
                     .then()
