@@ -99,6 +99,10 @@ public class Reindexer {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
+            if (partitions.isEmpty()) {
+                // never switch the alias to an index built from nothing
+                throw new IllegalStateException(Topics.ENRICHED + " has no partitions: is the topic there?");
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
