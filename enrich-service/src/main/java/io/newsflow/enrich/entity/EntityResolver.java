@@ -180,12 +180,12 @@ public class EntityResolver {
     }
 
     private Resolved lookup(String name, String type, boolean inTitle, int offset, Set<String> context) {
-        Resolved resolved = resolve(name, type, inTitle, offset, context);
+        Resolved resolved = resolveName(name, type, inTitle, offset, context);
         resolved.original = name;
         return resolved;
     }
 
-    private Resolved resolve(String name, String type, boolean inTitle, int offset, Set<String> context) {
+    private Resolved resolveName(String name, String type, boolean inTitle, int offset, Set<String> context) {
         Optional<KnownEntity> curated = knowledgeBase.apply(name);
         if (curated.isPresent()) {
             return Resolved.known(curated.get(), Source.KNOWLEDGE_BASE, inTitle, offset);
