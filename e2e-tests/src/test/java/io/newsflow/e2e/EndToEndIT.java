@@ -6,51 +6,30 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.newsflow.events.ArticleIds;
-import io.newsflow.local.LocalStack;
-import io.newsflow.local.StackConfig;
 import io.restassured.http.ContentType;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The walking skeleton end to end: the three packaged services on the real Kafka, PostgreSQL and Elasticsearch,
  * an article posted to the ingest service found through the search service.
  */
+@ExtendWith(RunningSystem.class)
 class EndToEndIT {
 
-    private static final Path REPOSITORY =
-            Path.of(System.getProperty("newsflow.repository", "..")).toAbsolutePath();
-    private static final LocalStack STACK = new LocalStack(StackConfig.tests());
-    private static final String INGEST = "http://127.0.0.1:" + STACK.config().ingestPort();
-    private static final String SEARCH = "http://127.0.0.1:" + STACK.config().searchPort();
+    private static final String INGEST = RunningSystem.INGEST;
+    private static final String SEARCH = RunningSystem.SEARCH;
 
     private static String sourceKey;
 
     @BeforeAll
-    static void startTheSystem() {
-        STACK.startEngines().forEach(line -> System.out.println("[local stack] " + line));
-        // always the services just built, never ones left running by an earlier build
-        STACK.stopServices(REPOSITORY);
-        STACK.startServices(REPOSITORY).forEach(line -> System.out.println("[local stack] " + line));
-        sourceKey = given().header("X-Api-Key", STACK.adminKey())
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", "End-to-end newsroom " + UUID.randomUUID()))
-                .post(INGEST + "/api/v1/sources")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("apiKey");
-    }
-
-    @AfterAll
-    static void stopTheServices() {
-        STACK.stopServices(REPOSITORY);
+    static void registerANewsroom() {
+        sourceKey = RunningSystem.newSource("End-to-end newsroom");
     }
 
     @Test
