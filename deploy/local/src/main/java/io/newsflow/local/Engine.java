@@ -112,6 +112,19 @@ abstract class Engine {
         return process.isPresent();
     }
 
+    /**
+     * Kills the process at once (SIGKILL), as a crash would: no shutdown hook, no flush. Returns whether one
+     * was running.
+     */
+    final boolean kill() {
+        Optional<ProcessHandle> process = process();
+        process.ifPresent(handle -> {
+            handle.destroyForcibly();
+            handle.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        });
+        return process.isPresent();
+    }
+
     /** Whether the log shows {@code text} since the launcher last started this process. */
     protected final boolean loggedSinceStart(String text) throws IOException {
         if (!Files.exists(log())) {

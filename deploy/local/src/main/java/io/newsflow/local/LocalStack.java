@@ -69,6 +69,20 @@ public final class LocalStack {
         return locked(engine::stop);
     }
 
+    /**
+     * Kills one engine or service by name ({@code Kafka}, {@code search-service}, ...) with SIGKILL, as a crash
+     * would; {@link #startEngines()} or {@link #startServices(Path, List)} brings it back.
+     */
+    public boolean kill(Path repository, String name) {
+        List<Engine> all = new ArrayList<>(engines);
+        all.addAll(services(repository));
+        Engine process = all.stream()
+                .filter(e -> e.name().equalsIgnoreCase(name))
+                .findFirst()
+                .orElseThrow(() -> new StackException("No engine or service named " + name));
+        return locked(process::kill);
+    }
+
     /** Stops the three services, leaving the engines running; returns what it stopped. */
     public List<String> stopServices(Path repository) {
         return locked(() -> stopAll(services(repository)));
