@@ -159,6 +159,9 @@ public final class LocalStack {
         Map<String, String> enrich = new LinkedHashMap<>(ingest);
         Map<String, String> search = new LinkedHashMap<>(kafka);
         search.put("quarkus.elasticsearch.hosts", all.get("quarkus.elasticsearch.hosts"));
+        // the dashboard shows the health of this stack's other two services
+        search.put("newsflow.dashboard.ingest-url", "http://localhost:" + config.ingestPort());
+        search.put("newsflow.dashboard.enrich-url", "http://localhost:" + config.enrichPort());
         Map<String, String> adminOnly = Map.of("NEWSFLOW_ADMIN_KEY", adminKey());
         return List.of(
                 service(repository, "ingest-service", config.ingestPort(), "256m", ingest, ingestEnvironment()),
