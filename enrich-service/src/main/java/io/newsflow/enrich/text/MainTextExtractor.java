@@ -169,6 +169,7 @@ public class MainTextExtractor {
             return "";
         }
         Document page = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+        NestingLimit.apply(page, NestingLimit.MAX_DEPTH);
         Document raw = page.clone();
         Element root = page.body();
         clean(root);

@@ -111,4 +111,33 @@ class MainTextExtractorTest {
         assertThat(extractor.extract("<html><body><nav><a href='/'>Home</a></nav></body></html>", null))
                 .isEmpty();
     }
+
+    @Test
+    void aPageNestedAHundredThousandLevelsDeepTakesSecondsNotMinutes() {
+        // before the nesting limit this page (1.6 MB, as one article of an NDJSON stream can be) held an
+        // enrichment consumer for minutes: every pass walks each element's ancestors
+        String bomb = "<div>".repeat(100_000) + "buried words" + "</div>".repeat(100_000);
+        String html = "<html><body><article><h1>Flood warning</h1><p>The river rose two metres overnight and the"
+                + " council closed the bridge while engineers inspected it for damage.</p></article>" + bomb
+                + "</body></html>";
+
+        long started = System.nanoTime();
+        String text = extractor.extract(html, null);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(millis).as("extraction time in ms").isLessThan(10_000);
+        assertThat(text).contains("The river rose two metres overnight");
+    }
+
+    @Test
+    void theNestingLimitKeepsTheTextBelowIt() {
+        org.jsoup.nodes.Document page =
+                org.jsoup.Jsoup.parse("<div>".repeat(20) + "<p>deep <b>words</b></p>" + "</div>".repeat(20));
+
+        NestingLimit.apply(page, 10);
+
+        assertThat(page.text()).isEqualTo("deep words");
+        assertThat(page.select("b")).isEmpty();
+        assertThat(page.select("div")).hasSizeLessThan(20);
+    }
 }
