@@ -93,18 +93,39 @@ public class FeedUrlGuard {
             if ((first & 0xfe) == 0xfc) {
                 return false; // unique local fc00::/7
             }
-            boolean v4Mapped = true;
-            for (int i = 0; i < 10; i++) {
-                v4Mapped &= b[i] == 0;
+            if (zeros(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+                return isPublic(ipv4(b, 12)); // IPv4-mapped ::ffff:a.b.c.d
             }
-            if (v4Mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException impossible) {
-                    return false;
-                }
+            // addresses that carry an IPv4 address and can lead to it: [::127.0.0.1] or [64:ff9b::7f00:1] must not
+            // be a way around the checks above
+            if (zeros(b, 0, 12)) {
+                return isPublic(ipv4(b, 12)); // IPv4-compatible ::a.b.c.d (deprecated)
+            }
+            if (b[0] == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
+                // NAT64: 64:ff9b::/96 translates to the IPv4 address at its end; 64:ff9b:1::/48 is for local use
+                return zeros(b, 4, 12) && isPublic(ipv4(b, 12));
+            }
+            if (first == 0x20 && b[1] == 0x02) {
+                return isPublic(ipv4(b, 2)); // 6to4 2002:a.b.c.d::/48
             }
         }
         return true;
+    }
+
+    private static boolean zeros(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InetAddress ipv4(byte[] bytes, int at) {
+        try {
+            return InetAddress.getByAddress(new byte[] {bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]});
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException("four bytes are always an IPv4 address", impossible);
+        }
     }
 }
