@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * A small Kustomize: enough of it to render what deploy/kubernetes uses (resources, JSON 6902 patches with a
- * target, images, namespace) so the checks run on what {@code kubectl apply -k} would apply. Anything else in a
+ * target, images of containers, namespace) so the checks run on what {@code kubectl apply -k} would apply. Anything else in a
  * kustomization is reported rather than ignored, so nothing reaches a cluster unchecked.
  */
 public final class Kustomization {
@@ -165,14 +165,6 @@ public final class Kustomization {
                             image.path("newTag").asText(Images.tag(current).orElse(""));
                     ((ObjectNode) container).put("image", newTag.isEmpty() ? newName : newName + ":" + newTag);
                 }
-            }
-            if (resource.kind().equals("Elasticsearch")
-                    && Images.name(resource.object().path("spec").path("image").asText())
-                            .equals(name)) {
-                ObjectNode spec = (ObjectNode) resource.object().path("spec");
-                String newTag = image.path("newTag")
-                        .asText(Images.tag(spec.path("image").asText()).orElse(""));
-                spec.put("image", image.path("newName").asText(name) + ":" + newTag);
             }
         }
     }

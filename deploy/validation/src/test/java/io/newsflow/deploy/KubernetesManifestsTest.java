@@ -7,6 +7,7 @@ import io.newsflow.deploy.Kustomization.Resource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,11 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"base", "overlays/small", "overlays/large"})
     void anInstallationRendersAndPassesEveryCheck(String directory) {
         Kustomization.Rendered rendered = Kustomization.render(KUBERNETES.resolve(directory));
+        Kustomization.Rendered secrets = Kustomization.render(KUBERNETES.resolve("secrets"));
 
         assertThat(rendered.problems()).isEmpty();
-        assertThat(problems(rendered.resources())).isEmpty();
+        assertThat(secrets.problems()).isEmpty();
+        assertThat(problems(installation(directory))).isEmpty();
         assertThat(rendered.resources())
                 .extracting(Resource::kind)
                 .contains(
@@ -48,6 +51,17 @@ class KubernetesManifestsTest {
                         "Cluster",
                         "Deployment",
                         "ScaledObject");
+    }
+
+    @Test
+    void applyingAnInstallationLeavesTheSecretsAlone() {
+        List<Resource> small =
+                Kustomization.render(KUBERNETES.resolve("overlays/small")).resources();
+
+        assertThat(small).extracting(Resource::kind).doesNotContain("Secret");
+        assertThat(problems(small))
+                .contains("Deployment ingest-service (ingest-service.yaml) container ingest-service: Secret"
+                        + " ingest-service-secrets does not exist");
     }
 
     @Test
@@ -179,9 +193,8 @@ class KubernetesManifestsTest {
                 .put("NEWSFLOW_ADMIN_KEY", "s3cr3t");
 
         assertThat(problems(base))
-                .contains(
-                        "Secret ingest-service-secrets (ingest-service.yaml): NEWSFLOW_ADMIN_KEY holds a value, not the"
-                                + " placeholder change-me (real secrets never go in the repository)");
+                .contains("Secret ingest-service-secrets (secrets.yaml): NEWSFLOW_ADMIN_KEY holds a value, not the"
+                        + " placeholder change-me (real secrets never go in the repository)");
     }
 
     @Test
@@ -245,10 +258,19 @@ class KubernetesManifestsTest {
                 .startsWith(directory.resolve("broken.yaml") + " is not valid YAML");
     }
 
+    /** The base, as the checks see every installation. */
     private static List<Resource> base() {
-        Kustomization.Rendered rendered = Kustomization.render(KUBERNETES.resolve("base"));
-        assertThat(problems(rendered.resources())).isEmpty();
-        return rendered.resources();
+        List<Resource> base = installation("base");
+        assertThat(problems(base)).isEmpty();
+        return base;
+    }
+
+    /** What runs: an overlay (or the base) plus the Secrets, which are applied once on their own. */
+    private static List<Resource> installation(String directory) {
+        List<Resource> resources = new ArrayList<>(
+                Kustomization.render(KUBERNETES.resolve(directory)).resources());
+        resources.addAll(Kustomization.render(KUBERNETES.resolve("secrets")).resources());
+        return resources;
     }
 
     private static ObjectNode find(List<Resource> resources, String kind, String name) {
