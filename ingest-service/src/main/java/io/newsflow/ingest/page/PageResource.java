@@ -125,10 +125,19 @@ public class PageResource {
             String p = part.strip();
             if (p.toLowerCase().startsWith("charset=")) {
                 String name = p.substring(8).replace("\"", "").strip();
-                return Charset.isSupported(name) ? name : null;
+                return supported(name) ? name : null;
             }
         }
         return null;
+    }
+
+    /** An unknown charset is ignored like a missing one; a name no charset could have ({@code %%%}) as well. */
+    private static boolean supported(String name) {
+        try {
+            return Charset.isSupported(name);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String decode(byte[] body, String contentType) {

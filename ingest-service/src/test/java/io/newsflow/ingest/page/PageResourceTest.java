@@ -12,7 +12,12 @@ import io.newsflow.ingest.Sources;
 import io.newsflow.local.LocalStackTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL)
 class PageResourceTest {
+
+    @TestHTTPResource("/api/v1/pages")
+    URI pages;
 
     @Test
     void anHtmlPageIsReadForItsMetadataAndKeptRaw() throws Exception {
@@ -90,5 +98,22 @@ class PageResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body"));
+    }
+
+    @Test
+    void aCharsetNameNoCharsetCanHaveIsIgnoredNotA500() throws Exception {
+        // sent raw: an HTTP client library would refuse to encode with such a charset itself
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        pages + "?url=https://news.example.org/odd-charset/" + UUID.randomUUID()))
+                                .header("X-Api-Key", Sources.newSourceKey())
+                                .header("Content-Type", "text/plain; charset=%%%")
+                                .POST(HttpRequest.BodyPublishers.ofString("A headline\nAnd the text of the page."))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).contains("\"status\":\"accepted\"");
     }
 }
