@@ -52,11 +52,14 @@ public record ServiceConfig(
     static final Set<String> ELASTICSEARCH_CLIENT_PROPERTIES = Set.of(
             "quarkus.elasticsearch.username", "quarkus.elasticsearch.password", "quarkus.elasticsearch.protocol");
 
-    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([a-z][a-z0-9.\\-]*)(?::[^}]*)?}");
+    private static final Pattern CONFIG_PROPERTY =
+            Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"([^)]*)\\)");
+    private static final Pattern DEFAULT_VALUE = Pattern.compile("defaultValue\\s*=\\s*\"([^\"]*)\"");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([a-z][a-z0-9.\\-]*)(?::([^}]*))?}");
     private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern MAPPING_METHOD =
-            Pattern.compile("^\\s+[\\w<>, ?]+\\s+(\\w+)\\(\\)\\s*;", Pattern.MULTILINE);
+    private static final Pattern MAPPING_METHOD = Pattern.compile("\\s(\\w+)\\(\\)\\s*$");
+    private static final Pattern WITH_NAME = Pattern.compile("@WithName\\(\\s*\"([^\"]+)\"");
+    private static final Pattern WITH_DEFAULT = Pattern.compile("@WithDefault\\(\\s*\"([^\"]*)\"");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
     /** Reads {@code <repository>/<service>/src/main/...} and {@code service-commons/src/main/java}. */
@@ -78,10 +81,14 @@ public record ServiceConfig(
                 defaults.put(key, properties.getProperty(key));
             }
         }
+        Map<String, String> codeDefaults = new LinkedHashMap<>();
         for (Path source :
                 javaSources(module.resolve("src/main/java"), repository.resolve("service-commons/src/main/java"))) {
-            known.addAll(propertiesReadBy(read(source)));
+            codeDefaults.putAll(propertiesReadBy(read(source)));
         }
+        known.addAll(codeDefaults.keySet());
+        // a default in application.properties wins over the one in the code
+        codeDefaults.forEach(defaults::putIfAbsent);
         if (known.contains("quarkus.elasticsearch.hosts")) {
             known.addAll(ELASTICSEARCH_CLIENT_PROPERTIES);
         }
@@ -138,21 +145,33 @@ public record ServiceConfig(
         return incoming.values().iterator().next();
     }
 
-    static Set<String> propertiesReadBy(String source) {
-        Set<String> names = new TreeSet<>();
+    /**
+     * The properties a source file reads, each with its default when the code names one (an empty string when it
+     * does not).
+     */
+    static Map<String, String> propertiesReadBy(String source) {
+        Map<String, String> names = new LinkedHashMap<>();
         Matcher property = CONFIG_PROPERTY.matcher(source);
         while (property.find()) {
-            names.add(property.group(1));
+            Matcher fallback = DEFAULT_VALUE.matcher(property.group(2));
+            names.put(property.group(1), fallback.find() ? fallback.group(1) : "");
         }
         Matcher expression = EXPRESSION.matcher(source);
         while (expression.find()) {
-            names.add(expression.group(1));
+            names.putIfAbsent(expression.group(1), expression.group(2) == null ? "" : expression.group(2));
         }
         Matcher mapping = CONFIG_MAPPING.matcher(source);
         if (mapping.find()) {
-            Matcher method = MAPPING_METHOD.matcher(source.substring(mapping.end()));
-            while (method.find()) {
-                names.add(mapping.group(1) + "." + kebab(method.group(1)));
+            // one member a statement: its annotations (@WithName, @WithDefault) come before its name
+            for (String member : source.substring(mapping.end()).split(";")) {
+                Matcher method = MAPPING_METHOD.matcher(member);
+                if (!method.find()) {
+                    continue;
+                }
+                Matcher withName = WITH_NAME.matcher(member);
+                Matcher withDefault = WITH_DEFAULT.matcher(member);
+                String name = withName.find() ? withName.group(1) : kebab(method.group(1));
+                names.put(mapping.group(1) + "." + name, withDefault.find() ? withDefault.group(1) : "");
             }
         }
         return names;

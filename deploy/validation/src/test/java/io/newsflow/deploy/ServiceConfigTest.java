@@ -21,7 +21,12 @@ class ServiceConfigTest {
                         "NEWSFLOW_ADMIN_KEY");
         assertThat(Repository.APPLICATIONS.get("search-service").requiredEnv())
                 .containsExactlyInAnyOrder(
-                        "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_ELASTICSEARCH_HOSTS", "NEWSFLOW_ADMIN_KEY");
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "QUARKUS_ELASTICSEARCH_HOSTS",
+                        "NEWSFLOW_ADMIN_KEY",
+                        // the dashboard's @WithDefault("http://localhost:8081")
+                        "NEWSFLOW_DASHBOARD_INGEST_URL",
+                        "NEWSFLOW_DASHBOARD_ENRICH_URL");
         assertThat(enrich.httpPort()).isEqualTo(8082);
     }
 
@@ -40,6 +45,33 @@ class ServiceConfigTest {
                 .contains("NEWSFLOW_KNOWLEDGE_BASE_REFRESH", "MP_MESSAGING_INCOMING_RAW_ARTICLES_CONCURRENCY");
         assertThat(Repository.APPLICATIONS.get("search-service").knownEnv())
                 .contains("SEARCH_ALIAS", "SEARCH_VERSIONS_INDEX", "QUARKUS_ELASTICSEARCH_PASSWORD");
+    }
+
+    @Test
+    void aDefaultInTheCodeThatPointsAtLocalhostIsRequiredToo() {
+        String source = """
+                @ConfigMapping(prefix = "newsflow.dashboard")
+                public interface DashboardConfig {
+                    /** Off by default. */
+                    @WithName("protected")
+                    @WithDefault("false")
+                    boolean protectedByAdminKey();
+
+                    @WithDefault("http://localhost:8081")
+                    String ingestUrl();
+
+                    Optional<String> searchUrl();
+                }
+                class Other {
+                    Other(@ConfigProperty(name = "newsflow.peer", defaultValue = "localhost:1") String peer) {}
+                }
+                """;
+
+        assertThat(ServiceConfig.propertiesReadBy(source))
+                .containsEntry("newsflow.dashboard.protected", "false")
+                .containsEntry("newsflow.dashboard.ingest-url", "http://localhost:8081")
+                .containsEntry("newsflow.dashboard.search-url", "")
+                .containsEntry("newsflow.peer", "localhost:1");
     }
 
     @Test
