@@ -235,7 +235,7 @@ public final class ComposeCheck {
             problems.add(name + ": listens on " + port + " but publishes no port mapped to it");
         }
         String health = service.path("healthcheck").path("test").toString();
-        if (!health.contains(":" + port + "/q/health/ready")) {
+        if (!health.contains("/q/health/ready") || !health.contains(port)) {
             problems.add(name + ": the health check does not ask :" + port + "/q/health/ready");
         }
     }
