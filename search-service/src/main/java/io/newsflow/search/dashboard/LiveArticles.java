@@ -31,8 +31,11 @@ public class LiveArticles {
 
     private static final Logger LOG = Logger.getLogger(LiveArticles.class);
 
+    private static final long WARN_EVERY_MILLIS = 60_000;
+
     private final ElasticsearchClient client;
     private final ArticleIndex index;
+    private volatile long lastWarning;
 
     LiveArticles(ElasticsearchClient client, ArticleIndex index) {
         this.client = client;
@@ -51,7 +54,7 @@ public class LiveArticles {
         try {
             articles = newest(cursor);
         } catch (ElasticsearchException | IOException e) {
-            LOG.debugf("live feed: Elasticsearch cannot answer now (%s)", e.getMessage());
+            warn(e);
             return List.of();
         }
         for (LiveArticle article : articles) {
@@ -62,6 +65,15 @@ public class LiveArticles {
             cursor.sentAtLast.add(article.id());
         }
         return articles;
+    }
+
+    /** Once a minute at most: every open dashboard looks every second. */
+    private void warn(Exception e) {
+        long now = System.currentTimeMillis();
+        if (now - lastWarning > WARN_EVERY_MILLIS) {
+            lastWarning = now;
+            LOG.warnf("The live feed cannot read the index now: %s", e.getMessage());
+        }
     }
 
     private List<LiveArticle> newest(Cursor cursor) throws IOException {
@@ -76,7 +88,7 @@ public class LiveArticles {
                         .query(query)
                         .source(src -> src.filter(f -> f.excludes("body", "summary")))
                         .sort(o -> o.field(f -> f.field(INDEXED_AT).order(SortOrder.Desc)))
-                        .sort(o -> o.field(f -> f.field("_id").order(SortOrder.Asc))),
+                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc))),
                 ArticleDocument.class);
         List<LiveArticle> newestFirst = response.hits().hits().stream()
                 .map(Hit::source)

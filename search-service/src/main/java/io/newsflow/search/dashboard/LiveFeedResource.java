@@ -35,7 +35,8 @@ public class LiveFeedResource {
         // ticks that come meanwhile instead of queueing them
         return Multi.createFrom()
                 .ticks()
-                .startingAfter(Duration.ZERO)
+                // at once (zero is refused), so a new viewer sees the latest articles without waiting
+                .startingAfter(Duration.ofMillis(1))
                 .every(EVERY)
                 .onOverflow()
                 .drop()
