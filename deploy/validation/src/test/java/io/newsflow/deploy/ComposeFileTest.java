@@ -100,6 +100,29 @@ class ComposeFileTest {
     }
 
     @Test
+    void aOneShotThatRestartsAndADependencyOnAnOptionalProfileAreReported() {
+        ObjectNode compose = compose();
+        service(compose, "kafka-init").put("restart", "always");
+        service(compose, "search-service")
+                .withObjectProperty("depends_on")
+                .putObject("prometheus")
+                .put("condition", "service_healthy");
+
+        assertThat(problems(compose))
+                .contains(
+                        "kafka-init: others wait for it to complete, so it must not be restarted",
+                        "search-service: depends on prometheus, which runs only in profile [\"monitoring\"]");
+    }
+
+    @Test
+    void aMissingContractServiceIsReported() {
+        ObjectNode compose = compose();
+        ((ObjectNode) compose.path("services")).remove("grafana");
+
+        assertThat(problems(compose)).contains("service grafana is missing (other files name it)");
+    }
+
+    @Test
     void anEnrichedTopicThatIsNotCompactedIsReported() {
         ObjectNode compose = compose();
         ArrayNode command = (ArrayNode) service(compose, "kafka-init").path("command");

@@ -173,6 +173,48 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void scalingOnAnotherGroupOrAgainstAFixedReplicaCountIsReported() {
+        List<Resource> base = base();
+        ((ObjectNode) find(base, "ScaledObject", "search-service").at("/spec/triggers/0/metadata"))
+                .put("consumerGroup", "search");
+        find(base, "Deployment", "search-service").withObjectProperty("spec").put("replicas", 2);
+
+        assertThat(problems(base))
+                .contains(
+                        "ScaledObject search-service (search-service.yaml): watches group search on"
+                                + " news.articles.enriched, the service consumes news.articles.enriched as search-service",
+                        "Deployment search-service (search-service.yaml): sets replicas although ScaledObject"
+                                + " search-service (search-service.yaml) owns the count");
+    }
+
+    @Test
+    void tooFewBrokersForReplicationThreeIsReported() {
+        List<Resource> base = base();
+        find(base, "KafkaNodePool", "dual-role").withObjectProperty("spec").put("replicas", 2);
+
+        assertThat(problems(base))
+                .contains(
+                        "Kafka newsflow (kafka.yaml): 2 brokers, fewer than the 3 replicas of every topic",
+                        "Kafka newsflow (kafka.yaml): 2 controllers; a quorum needs an odd number, 3 or more");
+    }
+
+    @Test
+    void aConfigMapNotNamedAfterItsAppIsReported() {
+        List<Resource> base = base();
+        find(base, "ConfigMap", "ingest-service-config")
+                .withObjectProperty("metadata")
+                .put("name", "ingest-env");
+        ((ObjectNode) find(base, "Deployment", "ingest-service")
+                        .at("/spec/template/spec/containers/0/envFrom/0/configMapRef"))
+                .put("name", "ingest-env");
+
+        assertThat(problems(base))
+                .contains(
+                        "Deployment ingest-service (ingest-service.yaml) container ingest-service: ConfigMap ingest-env"
+                                + " is not named ingest-service-config");
+    }
+
+    @Test
     void anEnrichedTopicThatIsNotCompactedIsReported() {
         List<Resource> base = base();
         ((ObjectNode) find(base, "KafkaTopic", "news.articles.enriched").at("/spec/config")).remove("cleanup.policy");
