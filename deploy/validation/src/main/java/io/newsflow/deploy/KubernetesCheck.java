@@ -49,6 +49,48 @@ public final class KubernetesCheck {
     static final Set<String> CNPG_APP_SECRET_KEYS =
             Set.of("username", "user", "password", "host", "port", "dbname", "uri", "jdbc-uri", "pgpass");
 
+    /**
+     * The fields of a container and of a probe (Kubernetes core/v1), so that a misspelt one, which the API server
+     * would drop with a warning, fails here instead.
+     */
+    static final Set<String> CONTAINER_FIELDS = Set.of(
+            "name",
+            "image",
+            "imagePullPolicy",
+            "command",
+            "args",
+            "workingDir",
+            "ports",
+            "env",
+            "envFrom",
+            "resources",
+            "resizePolicy",
+            "restartPolicy",
+            "volumeMounts",
+            "volumeDevices",
+            "livenessProbe",
+            "readinessProbe",
+            "startupProbe",
+            "lifecycle",
+            "terminationMessagePath",
+            "terminationMessagePolicy",
+            "securityContext",
+            "stdin",
+            "stdinOnce",
+            "tty");
+
+    static final Set<String> PROBE_FIELDS = Set.of(
+            "httpGet",
+            "tcpSocket",
+            "exec",
+            "grpc",
+            "initialDelaySeconds",
+            "timeoutSeconds",
+            "periodSeconds",
+            "successThreshold",
+            "failureThreshold",
+            "terminationGracePeriodSeconds");
+
     /** The only value a Secret in the repository may hold. */
     public static final String PLACEHOLDER = "change-me";
 
@@ -133,6 +175,18 @@ public final class KubernetesCheck {
         ServiceConfig application = applications.get(deployment.name());
         for (JsonNode container : PodSpecs.containers(deployment.object())) {
             String where = deployment + " container " + container.path("name").asText();
+            container.fieldNames().forEachRemaining(field -> {
+                if (!CONTAINER_FIELDS.contains(field)) {
+                    problems.add(where + ": " + field + " is not a field of a container");
+                }
+            });
+            for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+                container.path(probe).fieldNames().forEachRemaining(field -> {
+                    if (!PROBE_FIELDS.contains(field)) {
+                        problems.add(where + ": " + field + " is not a field of a probe");
+                    }
+                });
+            }
             Images.unpinned(container.path("image").asText(null)).ifPresent(why -> problems.add(where + ": " + why));
             checkProbe(where, container, "readinessProbe", "/q/health/ready");
             checkProbe(where, container, "livenessProbe", "/q/health/live");

@@ -162,6 +162,22 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void aMisspeltContainerOrProbeFieldIsReported() {
+        List<Resource> base = base();
+        ObjectNode container =
+                (ObjectNode) find(base, "Deployment", "enrich-service").at("/spec/template/spec/containers/0");
+        container.set("resource", container.remove("resources"));
+        ((ObjectNode) container.path("livenessProbe")).put("failureThresold", 3);
+
+        assertThat(problems(base))
+                .contains(
+                        "Deployment enrich-service (enrich-service.yaml) container enrich-service: resource is not a field"
+                                + " of a container",
+                        "Deployment enrich-service (enrich-service.yaml) container enrich-service: failureThresold is not"
+                                + " a field of a probe");
+    }
+
+    @Test
     void moreConsumersThanPartitionsIsReported() {
         List<Resource> base = base();
         find(base, "ScaledObject", "enrich-service").withObjectProperty("spec").put("maxReplicaCount", 5);
