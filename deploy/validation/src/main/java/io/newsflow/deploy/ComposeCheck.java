@@ -35,6 +35,42 @@ public final class ComposeCheck {
             "prometheus",
             "grafana");
 
+    /** The service fields this file may use (the Compose specification has more): a misspelt one is reported. */
+    static final Set<String> SERVICE_FIELDS = Set.of(
+            "image",
+            "build",
+            "depends_on",
+            "environment",
+            "env_file",
+            "ports",
+            "expose",
+            "volumes",
+            "healthcheck",
+            "restart",
+            "entrypoint",
+            "command",
+            "profiles",
+            "ulimits",
+            "mem_limit",
+            "cpus",
+            "deploy",
+            "networks",
+            "hostname",
+            "user",
+            "working_dir",
+            "labels",
+            "logging",
+            "stop_grace_period",
+            "shm_size",
+            "init",
+            "tmpfs",
+            "cap_add",
+            "cap_drop",
+            "extra_hosts",
+            "secrets",
+            "configs",
+            "container_name");
+
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)}");
     /** Files that another developer writes; until that directory exists their mounts are not checked. */
     static final String GRAFANA_DIRECTORY = "deploy/grafana";
@@ -68,6 +104,11 @@ public final class ComposeCheck {
         services.properties().forEach(entry -> {
             String name = entry.getKey();
             JsonNode service = entry.getValue();
+            service.fieldNames().forEachRemaining(field -> {
+                if (!SERVICE_FIELDS.contains(field)) {
+                    problems.add(name + ": " + field + " is not a service field");
+                }
+            });
             checkImage(name, service);
             checkHealthCheck(name, service, oneShots);
             checkDependencies(name, service, services, oneShots);

@@ -53,8 +53,14 @@ class ComposeFileTest {
     void aServiceWithoutHealthCheckIsReported() {
         ObjectNode compose = compose();
         service(compose, "postgres").remove("healthcheck");
+        ObjectNode kafka = service(compose, "kafka");
+        kafka.set("healtcheck", kafka.remove("healthcheck"));
 
-        assertThat(problems(compose)).contains("postgres: no health check");
+        assertThat(problems(compose))
+                .contains(
+                        "postgres: no health check",
+                        "kafka: no health check",
+                        "kafka: healtcheck is not a service field");
     }
 
     @Test
