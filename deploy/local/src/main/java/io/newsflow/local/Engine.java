@@ -118,10 +118,7 @@ abstract class Engine {
      */
     final boolean kill() {
         Optional<ProcessHandle> process = process();
-        process.ifPresent(handle -> {
-            handle.destroyForcibly();
-            handle.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
-        });
+        process.ifPresent(Processes::kill);
         return process.isPresent();
     }
 

@@ -157,11 +157,48 @@ final class Processes {
             }
         }
         for (ProcessHandle handle : tree) {
-            try {
-                handle.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new StackException("Process " + handle.pid() + " did not stop");
+            awaitGone(handle, Duration.ofSeconds(10));
+        }
+    }
+
+    /** Kills a process at once (SIGKILL), as a crash would, and waits until it is gone. */
+    static void kill(ProcessHandle process) {
+        process.destroyForcibly();
+        awaitGone(process, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Waits until the process has exited. A killed process whose parent has not collected it yet (a zombie:
+     * seen when the parent is a busy test JVM) has exited too: it holds no port and no file.
+     */
+    private static void awaitGone(ProcessHandle process, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (process.isAlive() && !zombie(process.pid())) {
+            if (System.nanoTime() > deadline) {
+                throw new StackException("Process " + process.pid() + " did not stop (" + state(process.pid()) + ")");
             }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Interrupted while waiting for process " + process.pid() + " to stop", e);
+            }
+        }
+    }
+
+    private static boolean zombie(long pid) {
+        return state(pid).startsWith("Z");
+    }
+
+    /** The process's state letter and parent pid from /proc ("S 1234"), or "gone". */
+    private static String state(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // they follow the command name, which is in parentheses and may itself hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return fields[0] + " " + fields[1];
+        } catch (IOException | RuntimeException e) {
+            return "gone";
         }
     }
 
