@@ -80,6 +80,23 @@ final class Corpus {
                 : source.get("text").asText();
     }
 
+    /**
+     * The n-th article of an end-to-end load, as ingest JSON: the corpus article as it is, under its own URL,
+     * with the run's token in its body (what a search for the run finds) and published now.
+     */
+    String article(String run, int n) {
+        JsonNode source = articles.get(n % articles.size());
+        return EventJson.write(Map.of(
+                "url",
+                source.get("url").asText() + "/e2e-" + run + "-" + n,
+                "title",
+                title(n),
+                "body",
+                text(n) + "\n\nReference " + run + ".",
+                "publishedAt",
+                java.time.Instant.now().toString()));
+    }
+
     /** The n-th article of the load, as ingest JSON: its own URL, a body of exactly {@code bodyChars}. */
     String article(String run, int n, int bodyChars) {
         JsonNode source = articles.get(n % articles.size());

@@ -162,7 +162,7 @@ public final class EnrichBenchmark {
     }
 
     /** The NER engine alone on the same texts, after a warm-up, on {@link #THREADS} threads. */
-    private static double rawNer(List<String[]> texts) throws Exception {
+    static double rawNer(List<String[]> texts) throws Exception {
         EntityTagger tagger = new EntityTagger();
         for (int i = 0; i < Math.min(100, texts.size()); i++) {
             tagger.tag(texts.get(i)[0] + "\n\n" + texts.get(i)[1]);

@@ -84,7 +84,7 @@ public final class IndexingBenchmark {
                 .toList();
     }
 
-    private static double raw(SearchBenchTarget target, Corpus corpus, String run, int count) throws Exception {
+    static double raw(SearchBenchTarget target, Corpus corpus, String run, int count) throws Exception {
         String source = "bench-raw-" + run;
         String index = "bench-raw-" + run;
         String versions = "bench-raw-versions-" + run;

@@ -83,7 +83,7 @@ public final class IngestBenchmark {
     }
 
     /** Kafka's ProducerPerformance in its own JVM, on a topic shaped like the raw topic (3 partitions). */
-    private static double producerPerformance(String bootstrap, int records) throws Exception {
+    static double producerPerformance(String bootstrap, int records) throws Exception {
         String topic = "bench.producer-performance";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             if (!admin.listTopics().names().get().contains(topic)) {
