@@ -72,6 +72,12 @@ public final class Cursor {
         if (after.size() != 2 || !after.get(0).isNumber() || !after.get(1).isTextual()) {
             throw invalid();
         }
+        // a date is whole milliseconds: 1.5 or 1e400 was never written here, and Elasticsearch would take the one
+        // and refuse the other with an error that does not name the cursor
+        if (sort != SearchSort.RELEVANCE
+                && !(after.get(0).isIntegralNumber() && after.get(0).canConvertToLong())) {
+            throw invalid();
+        }
         List<FieldValue> values = new ArrayList<>();
         values.add(
                 after.get(0).isIntegralNumber()

@@ -54,6 +54,9 @@ class QueryPartsTest {
                 "e30",
                 encode("{\"sort\":\"newest\",\"after\":[1]}"),
                 encode("{\"sort\":\"newest\",\"after\":[{\"a\":1},\"x\"]}"),
+                encode("{\"sort\":\"newest\",\"after\":[1.5,\"x\"]}"),
+                encode("{\"sort\":\"newest\",\"after\":[1e400,\"x\"]}"),
+                encode("{\"sort\":\"newest\",\"after\":[99999999999999999999,\"x\"]}"),
                 encode("not json"),
                 "a".repeat(3_000))) {
             assertThatThrownBy(() -> Cursor.decode(forged, SearchSort.NEWEST))
