@@ -1,14 +1,18 @@
 package io.newsflow.ingest.article;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.newsflow.commons.problem.InvalidInputException;
 import io.newsflow.commons.problem.Problem;
 import io.newsflow.commons.problem.ServiceUnavailableException;
+import io.newsflow.commons.status.PipelineMetrics;
 import io.newsflow.events.ArticleIds;
 import io.newsflow.events.BodyFormat;
 import io.newsflow.events.RawArticle;
 import io.newsflow.ingest.dedup.ContentHash;
 import io.newsflow.ingest.dedup.UrlCanonicalizer;
 import io.newsflow.ingest.messaging.RawArticlePublisher;
+import io.quarkus.runtime.Startup;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +41,8 @@ import org.jboss.logging.Logger;
  * back, so nothing marks a re-submission as a duplicate and no version number is published twice. A batch is
  * decided with one ledger look-up and recorded in one transaction; its publications go out together.
  */
+// created at start, so its meters are exported before the first article or poll
+@Startup
 @ApplicationScoped
 public class ArticleService {
 
@@ -47,16 +54,32 @@ public class ArticleService {
     private final ArticleRepository repository;
     private final RawArticlePublisher publisher;
     private final Validator validator;
+    private final Counter received;
+    private final Counter invalid;
+    private final Counter forbidden;
+    private final Counter unavailable;
+    private final Timer lookupTime;
+    private final Timer publishTime;
+    private final Timer batchTime;
 
     ArticleService(
             UrlCanonicalizer canonicalizer,
             ArticleRepository repository,
             RawArticlePublisher publisher,
-            Validator validator) {
+            Validator validator,
+            PipelineMetrics metrics) {
         this.canonicalizer = canonicalizer;
         this.repository = repository;
         this.publisher = publisher;
         this.validator = validator;
+        this.received = metrics.in();
+        this.invalid = metrics.failed("invalid");
+        this.forbidden = metrics.failed("forbidden");
+        // Kafka or PostgreSQL could not take them: the caller got a 503 (and sends them again)
+        this.unavailable = metrics.failed("unavailable");
+        this.lookupTime = metrics.stage("ledger-lookup");
+        this.publishTime = metrics.stage("publish");
+        this.batchTime = metrics.stage("batch");
     }
 
     /**
@@ -85,6 +108,8 @@ public class ArticleService {
     }
 
     private Uni<List<IngestResult>> decideAndPublish(List<SubmittedItem> items, String sourceId) {
+        long started = System.nanoTime();
+        received.increment(items.size());
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<IngestResult> results = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
@@ -92,6 +117,7 @@ public class ArticleService {
             try {
                 candidates.add(candidate(item));
             } catch (InvalidInputException e) {
+                invalid.increment();
                 String url = item.article() == null ? null : item.article().url();
                 results.add(IngestResult.rejected(
                         item.index(), url, Problem.of(Response.Status.BAD_REQUEST, e.getMessage(), null, e.errors())));
@@ -107,12 +133,15 @@ public class ArticleService {
 
         return repository
                 .findAll(ids)
+                .onItemOrFailure()
+                .invoke(() -> lookupTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .onFailure()
                 .transform(e -> unavailable("PostgreSQL", e))
                 .flatMap(known -> {
                     Decisions decisions = decide(candidates, known, sourceId, receivedAt);
                     results.addAll(decisions.results());
                     if (decisions.toPublish().isEmpty()) {
+                        forbidden.increment(decisions.forbidden());
                         return Uni.createFrom().item(sorted(results));
                     }
                     return repository
@@ -126,8 +155,13 @@ public class ArticleService {
                                     "Another version of one of these articles arrived at the same time; retry.", 1, e))
                             .onFailure()
                             .transform(e -> unavailable("PostgreSQL", e))
+                            .invoke(() -> forbidden.increment(decisions.forbidden()))
                             .map(recorded -> sorted(results));
-                });
+                })
+                .onFailure()
+                .invoke(() -> unavailable.increment(candidates.size()))
+                .onItemOrFailure()
+                .invoke(() -> batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
     }
 
     /**
@@ -135,6 +169,7 @@ public class ArticleService {
      * and comes back to the request's Vert.x context once the broker acknowledged them all.
      */
     private Uni<Void> publish(List<RawArticle> versions, Executor requestContext) {
+        long started = System.nanoTime();
         return Multi.createFrom()
                 .iterable(versions)
                 .onItem()
@@ -143,6 +178,8 @@ public class ArticleService {
                 .collect()
                 .last()
                 .replaceWithVoid()
+                .onItemOrFailure()
+                .invoke(() -> publishTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .onFailure()
                 .transform(e -> unavailable("Kafka", e))
                 .emitOn(requestContext);
@@ -200,6 +237,7 @@ public class ArticleService {
         List<IngestResult> results = new ArrayList<>();
         List<RawArticle> published = new ArrayList<>();
         List<IngestResult.Status> statuses = new ArrayList<>();
+        int forbidden = 0;
         for (Candidate c : candidates) {
             Latest previous = latest.get(c.id());
             if (previous != null && previous.contentHash().equals(c.hash())) {
@@ -216,6 +254,7 @@ public class ArticleService {
                                 "This article was sent by another source; only that source can change it.",
                                 null,
                                 List.of())));
+                forbidden++;
                 continue;
             }
             int version = previous == null ? 1 : previous.version() + 1;
@@ -226,7 +265,7 @@ public class ArticleService {
             statuses.add(status);
             results.add(new IngestResult(c.index(), c.id(), version, status, c.url(), null));
         }
-        return new Decisions(results, published, statuses);
+        return new Decisions(results, published, statuses, forbidden);
     }
 
     private static RawArticle raw(Candidate c, int version, String sourceId, Instant receivedAt) {
@@ -297,5 +336,8 @@ public class ArticleService {
     private record Latest(int version, String contentHash, String sourceId) {}
 
     private record Decisions(
-            List<IngestResult> results, List<RawArticle> toPublish, List<IngestResult.Status> statuses) {}
+            List<IngestResult> results,
+            List<RawArticle> toPublish,
+            List<IngestResult.Status> statuses,
+            int forbidden) {}
 }

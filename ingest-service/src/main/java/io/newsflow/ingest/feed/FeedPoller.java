@@ -1,10 +1,14 @@
 package io.newsflow.ingest.feed;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.newsflow.commons.problem.InvalidInputException;
 import io.newsflow.commons.problem.ServiceUnavailableException;
+import io.newsflow.commons.status.PipelineMetrics;
 import io.newsflow.ingest.article.ArticleService;
 import io.newsflow.ingest.article.IngestResult;
 import io.newsflow.ingest.article.SubmittedItem;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -24,6 +29,8 @@ import org.jboss.logging.Logger;
  * Polls the subscribed feeds that are due, one request at a time per host and no sooner than the host delay
  * after the last one, and records each poll in the subscription's health record.
  */
+// created at start, so its meters are exported before the first article or poll
+@Startup
 @ApplicationScoped
 public class FeedPoller {
 
@@ -38,19 +45,40 @@ public class FeedPoller {
     private final FeedsConfig config;
     private final FeedSchedule schedule;
     private final Map<String, Instant> hostFreeAt = new ConcurrentHashMap<>();
+    private final AtomicLong failing = new AtomicLong();
+    private final Counter polledOk;
+    private final Counter polledNotModified;
+    private final Counter polledFailed;
+    private final Counter polledPipelineDown;
 
     FeedPoller(
             FeedSubscriptionRepository subscriptions,
             FeedFetcher fetcher,
             FeedParser parser,
             ArticleService articles,
-            FeedsConfig config) {
+            FeedsConfig config,
+            PipelineMetrics metrics) {
         this.subscriptions = subscriptions;
         this.fetcher = fetcher;
         this.parser = parser;
         this.articles = articles;
         this.config = config;
         this.schedule = new FeedSchedule(config.minInterval(), config.maxInterval());
+        Gauge.builder(metrics.name("feeds.failing"), failing, AtomicLong::get)
+                .description("Subscribed feeds whose last poll failed, disabled ones included")
+                .register(metrics.registry());
+        this.polledOk = polls(metrics, "success");
+        this.polledNotModified = polls(metrics, "not-modified");
+        this.polledFailed = polls(metrics, "failure");
+        // the feed answered but Kafka or PostgreSQL could not take its items: not the feed's fault
+        this.polledPipelineDown = polls(metrics, "pipeline-unavailable");
+    }
+
+    private static Counter polls(PipelineMetrics metrics, String outcome) {
+        return Counter.builder(metrics.name("feeds.polls"))
+                .description("Feed polls, by outcome")
+                .tag("outcome", outcome)
+                .register(metrics.registry());
     }
 
     @Scheduled(
@@ -59,6 +87,8 @@ public class FeedPoller {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() throws InterruptedException {
         pollDue();
+        // sampled here, on the poller's own beat, rather than queried by every metrics scrape
+        failing.set(await(subscriptions::countFailing));
     }
 
     /** Polls what is due now and its host allows; returns how many feeds it polled. */
@@ -84,6 +114,7 @@ public class FeedPoller {
         try {
             FeedFetcher.Fetched fetched = fetcher.fetch(subscription.url, subscription.etag, subscription.lastModified);
             if (fetched.notModified()) {
+                polledNotModified.increment();
                 record(subscription, success(polledAt, 0, 0, fetched));
                 return;
             }
@@ -99,15 +130,19 @@ public class FeedPoller {
                     .filter(r ->
                             r.status() == IngestResult.Status.ACCEPTED || r.status() == IngestResult.Status.UPDATED)
                     .count();
+            polledOk.increment();
             record(subscription, success(polledAt, fresh, feed.items().size(), fetched));
         } catch (FeedFetcher.FetchException | InvalidInputException e) {
+            polledFailed.increment();
             record(subscription, failure(polledAt, e.getMessage()));
         } catch (ServiceUnavailableException e) {
+            polledPipelineDown.increment();
             LOG.warnf("Feed %s not taken, the pipeline is unavailable: %s", subscription.url, e.getMessage());
             record(subscription, s -> s.nextPollAt = polledAt.plus(PIPELINE_RETRY));
         } catch (RuntimeException e) {
             // whatever else one feed does wrong must not stall the others: it is that feed's failure
             LOG.warnf(e, "Polling feed %s failed", subscription.url);
+            polledFailed.increment();
             record(subscription, failure(polledAt, "unexpected: " + e));
         }
     }

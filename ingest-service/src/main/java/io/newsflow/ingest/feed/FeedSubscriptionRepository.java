@@ -28,6 +28,12 @@ public class FeedSubscriptionRepository implements PanacheRepositoryBase<FeedSub
                 .and("url"));
     }
 
+    /** Feeds whose last poll failed, the disabled ones included. */
+    @WithSession
+    public Uni<Long> countFailing() {
+        return count("consecutiveFailures > 0");
+    }
+
     @WithSession
     public Uni<List<FeedSubscriptionEntity>> ofSource(UUID sourceId) {
         return list("sourceId", Sort.by("url"), sourceId);

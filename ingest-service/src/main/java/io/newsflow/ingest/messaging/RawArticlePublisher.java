@@ -1,5 +1,7 @@
 package io.newsflow.ingest.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.newsflow.commons.status.PipelineMetrics;
 import io.newsflow.events.EventJson;
 import io.newsflow.events.RawArticle;
 import io.smallrye.mutiny.Uni;
@@ -17,12 +19,16 @@ public class RawArticlePublisher {
     public static final String CHANNEL = "raw-articles";
 
     private final MutinyEmitter<String> emitter;
+    private final Counter acknowledged;
 
     // room for the sends of several concurrent batches (each keeps at most 256 in flight)
     RawArticlePublisher(
             @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                    MutinyEmitter<String> emitter) {
+                    MutinyEmitter<String> emitter,
+            PipelineMetrics metrics) {
         this.emitter = emitter;
+        // the ingest service's "out": on the raw topic, acknowledged by the broker
+        this.acknowledged = metrics.out();
     }
 
     /** Completes when the broker has acknowledged the record (acks=all), fails when it has not. */
@@ -31,6 +37,6 @@ public class RawArticlePublisher {
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(article.id())
                         .build());
-        return emitter.sendMessage(message);
+        return emitter.sendMessage(message).invoke(() -> acknowledged.increment());
     }
 }

@@ -1,0 +1,19 @@
+package io.newsflow.ingest.observability;
+
+import static io.restassured.RestAssured.given;
+
+/** Test helper: one series' value from the service's own {@code /q/metrics} (Prometheus text). */
+final class Scrape {
+
+    private Scrape() {}
+
+    /** The value of the series written exactly so (name and labels as the registry prints them), or 0 if absent. */
+    static double value(String series) {
+        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return body.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst()
+                .orElse(0);
+    }
+}
