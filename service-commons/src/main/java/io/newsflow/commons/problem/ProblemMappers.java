@@ -2,6 +2,7 @@ package io.newsflow.commons.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
@@ -108,6 +109,18 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return wrongShape(mapping, uri);
+        }
+        // a body over the parser's limits (nested deeper than 1,000 levels, a number of thousands of digits)
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return Problem.of(
+                            Response.Status.BAD_REQUEST,
+                            "The request body is beyond what is read: "
+                                    // the limit's message names the Java setting it comes from: not for clients
+                                    + withoutSourceReference(limit.getOriginalMessage())
+                                            .replaceAll(", from `[^`]*`", ""),
+                            path(uri),
+                            List.of())
+                    .toResponse();
         }
         // a resource that already answered with a problem (e.g. a 409 naming the conflict) keeps its answer
         if (e.getResponse().getEntity() instanceof Problem problem) {
