@@ -34,7 +34,7 @@ public record ArticleSubmission(
         @Size(max = 10_000) String summary,
         @Size(max = 50) List<@NotBlank @Size(max = 300) String> authors,
 
-        @Schema(description = "ISO-8601 date-time", example = "2024-05-01T10:00:00Z")
+        @Schema(description = "ISO-8601 date-time", example = "2024-05-01T10:00:00Z") @YearRange(min = 0, max = 9999)
         OffsetDateTime publishedAt,
 
         @Schema(description = "BCP 47 language tag, if the sender knows it", example = "en")

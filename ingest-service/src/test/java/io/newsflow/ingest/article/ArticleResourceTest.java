@@ -14,8 +14,13 @@ import io.newsflow.ingest.Sources;
 import io.newsflow.local.LocalStackTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +30,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = LocalStackTestResource.class, scope = TestResourceScope.GLOBAL)
 class ArticleResourceTest {
+
+    @TestHTTPResource("/api/v1/articles")
+    URI articles;
 
     private static String key;
 
@@ -206,6 +214,52 @@ class ArticleResourceTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("publishedAt"))
                 .body("errors[0].message", containsString("ISO-8601"));
+    }
+
+    @Test
+    void aDateBeyondTheContractsFourDigitYearsIsRefusedNotDeadLettered() {
+        // a five-digit year parses, but the raw-article schema (and so every consumer) only takes four digits
+        for (String date : new String[] {"+10000-01-01T00:00:00Z", "-0001-12-31T00:00:00Z"}) {
+            given().header("X-Api-Key", key)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("url", uniqueUrl(), "title", "A", "body", "B", "publishedAt", date))
+                    .post("/api/v1/articles")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("publishedAt"))
+                    .body("errors[0].message", equalTo("must be a date in the years 0 to 9999"));
+        }
+    }
+
+    @Test
+    void aContentTypeThatIsNotAMediaTypeIs415NotA500() throws Exception {
+        // sent raw: client libraries parse the header themselves and refuse to send it
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(articles)
+                                .header("X-Api-Key", key)
+                                .header("Content-Type", ";;;/")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"field\":\"Content-Type\"");
+    }
+
+    @Test
+    void jsonNestedDeeperThanTheParserReadsIsNamedAsSuch() {
+        given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
+                .body("[".repeat(5000) + "]".repeat(5000))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("nesting depth (1001) exceeds the maximum allowed (1000)"))
+                .body("detail", not(containsString("StreamReadConstraints")));
     }
 
     @Test
