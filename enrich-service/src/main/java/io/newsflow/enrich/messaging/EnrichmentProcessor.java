@@ -1,5 +1,8 @@
 package io.newsflow.enrich.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.newsflow.commons.status.PipelineMetrics;
 import io.newsflow.enrich.dedup.NearDuplicateIndex;
 import io.newsflow.enrich.dedup.StoryMatch;
 import io.newsflow.enrich.pipeline.ArticleAnalysis;
@@ -7,12 +10,14 @@ import io.newsflow.enrich.pipeline.ArticleEnricher;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventContract;
 import io.newsflow.events.EventJson;
+import io.newsflow.events.InvalidEventException;
 import io.newsflow.events.RawArticle;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
@@ -37,15 +42,30 @@ public class EnrichmentProcessor {
 
     private final ArticleEnricher enricher;
     private final NearDuplicateIndex duplicates;
+    private final Counter consumed;
+    private final Counter enrichedOut;
+    private final Counter invalid;
+    private final Counter failed;
+    private final Timer duplicatesTime;
+    private final Timer articleTime;
 
-    EnrichmentProcessor(ArticleEnricher enricher, NearDuplicateIndex duplicates) {
+    EnrichmentProcessor(ArticleEnricher enricher, NearDuplicateIndex duplicates, PipelineMetrics metrics) {
         this.enricher = enricher;
         this.duplicates = duplicates;
+        this.consumed = metrics.in();
+        this.enrichedOut = metrics.out();
+        // both go to the dead-letter topic: a message that breaks the contract, or one whose enrichment threw
+        this.invalid = metrics.failed("invalid");
+        this.failed = metrics.failed("error");
+        this.duplicatesTime = metrics.stage("duplicates");
+        this.articleTime = metrics.stage("article");
     }
 
     @Incoming(INCOMING)
     @Outgoing(OUTGOING)
     public Uni<Record<String, String>> process(String payload) {
+        consumed.increment();
+        long started = System.nanoTime();
         // each consumer takes its next article only when this one is published (per-key order); the analysis runs
         // on a worker thread, the near-duplicate check on PostgreSQL's client without holding one
         return Uni.createFrom()
@@ -57,13 +77,23 @@ public class EnrichmentProcessor {
                 .chain(analysed -> story(analysed).map(story -> {
                     EnrichedArticle enriched = enricher.enriched(analysed.raw(), analysed.analysis(), story);
                     return Record.of(enriched.id(), EventJson.write(enriched));
-                }));
+                }))
+                .onItem()
+                .invoke(() -> {
+                    enrichedOut.increment();
+                    articleTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                })
+                .onFailure()
+                .invoke(e -> (e instanceof InvalidEventException ? invalid : failed).increment());
     }
 
     private Uni<StoryMatch> story(Analysed analysed) {
         String id = analysed.raw().id();
+        long started = System.nanoTime();
         return duplicates
                 .record(id, analysed.analysis().text())
+                .onItemOrFailure()
+                .invoke(() -> duplicatesTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .ifNoItem()
                 .after(STORE_TIMEOUT)
                 .fail()

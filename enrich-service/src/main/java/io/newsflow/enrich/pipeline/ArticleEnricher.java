@@ -1,10 +1,13 @@
 package io.newsflow.enrich.pipeline;
 
+import io.micrometer.core.instrument.Timer;
+import io.newsflow.commons.status.PipelineMetrics;
 import io.newsflow.enrich.dedup.MinHash;
 import io.newsflow.enrich.dedup.StoryMatch;
 import io.newsflow.enrich.entity.EntityResolver;
 import io.newsflow.enrich.entity.EntityTagger;
 import io.newsflow.enrich.entity.KnowledgeBase;
+import io.newsflow.enrich.entity.Mention;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.text.MainTextExtractor;
 import io.newsflow.enrich.text.ScrapedTextCleaner;
@@ -21,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The enrichment steps, in order: main text (HTML extraction or scraped-page clean-up), language, named entities
@@ -41,6 +45,11 @@ public class ArticleEnricher {
     private final EntityResolver entityResolver;
     private final TopicTagger topicTagger;
     private final KnowledgeBase knowledgeBase;
+    private final Timer textTime;
+    private final Timer languageTime;
+    private final Timer entitiesTime;
+    private final Timer nerTime;
+    private final Timer topicsTime;
 
     ArticleEnricher(
             MainTextExtractor htmlExtractor,
@@ -49,7 +58,8 @@ public class ArticleEnricher {
             EntityTagger entityTagger,
             EntityResolver entityResolver,
             TopicTagger topicTagger,
-            KnowledgeBase knowledgeBase) {
+            KnowledgeBase knowledgeBase,
+            PipelineMetrics metrics) {
         this.htmlExtractor = htmlExtractor;
         this.scrapedTextCleaner = scrapedTextCleaner;
         this.languageDetector = languageDetector;
@@ -57,13 +67,25 @@ public class ArticleEnricher {
         this.entityResolver = entityResolver;
         this.topicTagger = topicTagger;
         this.knowledgeBase = knowledgeBase;
+        this.textTime = metrics.stage("text");
+        this.languageTime = metrics.stage("language");
+        // NER and the resolution of its names together; the NER model alone, the bulk of it, is timed apart
+        this.entitiesTime = metrics.stage("entities");
+        this.nerTime = Timer.builder(metrics.name("ner.time"))
+                .description("Time the NER model (CoreNLP CRF) takes over one article")
+                .publishPercentileHistogram()
+                .register(metrics.registry());
+        this.topicsTime = metrics.stage("topics");
     }
 
     /** Everything but the near-duplicate check, for a title and a body in the given format. */
     public ArticleAnalysis analyse(String title, BodyFormat format, String body, String url) {
         Map<String, String> producedBy = new LinkedHashMap<>();
+        long started = System.nanoTime();
         String text = mainText(title, format, body, url, producedBy);
+        started = recordSince(textTime, started);
         DetectedLanguage language = languageDetector.detect(title + "\n" + text).orElse(null);
+        started = recordSince(languageTime, started);
         producedBy.put("language", LanguageDetector.MODEL);
         if (language == null || !TAGGED_LANGUAGE.equals(language.code())) {
             return new ArticleAnalysis(text, language, List.of(), List.of(), producedBy);
@@ -71,11 +93,15 @@ public class ArticleEnricher {
         // a news article is a few thousand characters; past this the rest of a huge text adds little but time
         String document =
                 title + "\n\n" + (text.length() > MAX_TAGGED_CHARS ? text.substring(0, MAX_TAGGED_CHARS) : text);
-        List<Entity> entities = entityResolver.resolve(document, title.length(), entityTagger.tag(document));
+        List<Mention> mentions = entityTagger.tag(document);
+        recordSince(nerTime, started);
+        List<Entity> entities = entityResolver.resolve(document, title.length(), mentions);
+        started = recordSince(entitiesTime, started);
         producedBy.put("entities", EntityTagger.MODEL + "+" + EntityResolver.VERSION);
         producedBy.put("knowledgeBase", knowledgeBase.version());
         List<Topic> topics =
                 topicTagger.tag(title, text, entities.stream().map(Entity::name).toList());
+        recordSince(topicsTime, started);
         producedBy.put(
                 "topics",
                 topicTagger.version() + "+iptc-mediatopics-"
@@ -116,6 +142,13 @@ public class ArticleEnricher {
     public ArticleAnalysis analyse(RawArticle raw) {
         String body = raw.format() == BodyFormat.HTML ? raw.html() : raw.body();
         return analyse(raw.title(), raw.format(), body, raw.url());
+    }
+
+    /** Records the time since {@code started} and returns now, the start of the next step. */
+    private static long recordSince(Timer timer, long started) {
+        long now = System.nanoTime();
+        timer.record(now - started, TimeUnit.NANOSECONDS);
+        return now;
     }
 
     private String mainText(String title, BodyFormat format, String body, String url, Map<String, String> producedBy) {
