@@ -12,7 +12,9 @@ final class Scrape {
         String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
         return body.lines()
                 .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                // the value, then maybe an exemplar (# {trace_id=...} ...) when a span was current
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).split(" ")[0]))
                 .findFirst()
                 .orElse(0);
     }
