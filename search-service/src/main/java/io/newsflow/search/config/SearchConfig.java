@@ -14,4 +14,11 @@ public interface SearchConfig {
     /** The revision history: one document per article version. */
     @WithDefault("article-versions")
     String versionsIndex();
+
+    /**
+     * Copies of each shard on other nodes: 0 on one node (the default), 1 or more on a cluster, so a node lost
+     * loses no article. Applied to the indices at every start, so a change takes effect on the next restart.
+     */
+    @WithDefault("0")
+    int replicas();
 }

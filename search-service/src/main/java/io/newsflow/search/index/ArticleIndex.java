@@ -51,9 +51,11 @@ public class ArticleIndex {
     private final String alias;
     private final String generation;
     private final String versions;
+    private final int replicas;
 
     ArticleIndex(ElasticsearchClient client, SearchConfig config) {
         this.client = client;
+        this.replicas = config.replicas();
         this.alias = config.alias();
         this.generation = alias + DEFINITION.substring(DEFINITION.lastIndexOf('-'));
         this.versions = config.versionsIndex();
@@ -76,6 +78,14 @@ public class ArticleIndex {
      *     caller refills it from the enriched topic
      */
     public boolean ensureIndex() throws IOException {
+        boolean moved = ensureCurrentDefinition();
+        client.indices()
+                .putSettings(p -> p.index(alias, versions)
+                        .settings(settings -> settings.numberOfReplicas(String.valueOf(replicas))));
+        return moved;
+    }
+
+    private boolean ensureCurrentDefinition() throws IOException {
         createIfMissing(versions, VERSIONS_DEFINITION, Map.of());
         Optional<String> current = currentIndex();
         if (current.isPresent() && current.get().startsWith(generation)) {
@@ -107,9 +117,12 @@ public class ArticleIndex {
         return generation + "-" + LocalDateTime.now(ZoneOffset.UTC).format(REBUILD_SUFFIX);
     }
 
-    /** Creates an empty index of the current definition, without an alias. */
+    /** Creates an empty index of the current definition, without an alias, with the configured replicas. */
     public void create(String index) throws IOException {
         createIfMissing(index, DEFINITION, Map.of());
+        client.indices()
+                .putSettings(
+                        p -> p.index(index).settings(settings -> settings.numberOfReplicas(String.valueOf(replicas))));
     }
 
     /** Deletes an index the alias does not point at (a rebuild that failed half-way). */
