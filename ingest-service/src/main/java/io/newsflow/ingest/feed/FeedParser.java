@@ -147,7 +147,9 @@ public class FeedParser {
         try {
             feed = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "is not valid JSON: " + e.getOriginalMessage());
+            // a limit's message ends with the Java setting it comes from: not for clients
+            throw new InvalidInputException(
+                    "body", "is not valid JSON: " + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
         } catch (IOException e) {
             throw new InvalidInputException("body", "cannot be read");
         }

@@ -94,4 +94,14 @@ class FeedParserTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("JSON Feed");
     }
+
+    @Test
+    void aJsonFeedNestedTooDeepIsRefusedWithoutNamingJavaSettings() {
+        byte[] deep = ("{\"a\":".repeat(3000) + "1" + "}".repeat(3000)).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> parser.parse(deep, "application/feed+json"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("nesting depth (1001) exceeds the maximum allowed (1000)")
+                .hasMessageNotContaining("StreamReadConstraints");
+    }
 }
