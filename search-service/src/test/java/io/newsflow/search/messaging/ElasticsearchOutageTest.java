@@ -45,6 +45,15 @@ class ElasticsearchOutageTest {
                     .statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", notNullValue());
+            // readiness and the status say which dependency is away
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/q/health/ready")
+                            .then()
+                            .statusCode(503)
+                            .body(
+                                    "checks.find { it.name == 'Elasticsearch cluster health check' }.status",
+                                    equalTo("DOWN")));
+            given().get("/api/v1/status").then().statusCode(200).body("checks.elasticsearch", equalTo("DOWN"));
             // the consumer retries its batch meanwhile, a few rounds of backoff
             await().during(Duration.ofSeconds(5))
                     .atMost(Duration.ofSeconds(10))
