@@ -208,16 +208,19 @@
   // ---- topics over time ----------------------------------------------------------------------------------
 
   let topicsChart = null;
+  // each change of window starts a new generation; answers of an older one are dropped
+  let trendsGeneration = 0;
 
-  async function loadTopics() {
+  async function loadTopics(generation) {
     const params = windowParameters();
     params.set("size", "10");
     let trends;
     try {
       trends = await getJson(`/api/v1/trends/topics?${params}`);
+      if (generation !== trendsGeneration) return;
       showError("topics-error", null);
     } catch (e) {
-      showError("topics-error", `Topics: ${e.message}`);
+      if (generation === trendsGeneration) showError("topics-error", `Topics: ${e.message}`);
       return;
     }
     const rising = new Map(trends.rising.map((item) => [item.key, item]));
@@ -250,14 +253,16 @@
     });
     if (!trends.top.length) list.append(el("li", { className: "muted" }, "No articles in this window."));
 
-    drawTopics(xs, trends.top, rising);
+    drawTopics(xs, trends.top, rising, INTERVAL_SECONDS[trends.interval] || 86400);
   }
 
   function focusSeries(index) {
     if (topicsChart) topicsChart.setSeries(index, { focus: true });
   }
 
-  function drawTopics(xs, items, rising) {
+  const INTERVAL_SECONDS = { hour: 3600, day: 86400, week: 604800 };
+
+  function drawTopics(xs, items, rising, intervalSeconds) {
     const box = $("topics-chart");
     if (topicsChart) {
       topicsChart.destroy();
@@ -276,8 +281,10 @@
       focus: { alpha: 0.25 },
       cursor: { focus: { prox: 16 } },
       legend: { show: false },
-      scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
-      axes: [{}, { label: "articles", size: 50 }],
+      scales: {
+        y: { range: (u, min, max) => [0, Math.max(1, max)] },
+      },
+      axes: [{}, { label: "articles", size: 50, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 100000] }],
       series: [{}].concat(items.map((item, i) => ({
         label: item.label || item.key,
         stroke: COLORS[i % COLORS.length],
@@ -286,12 +293,16 @@
       }))),
     };
     topicsChart = new uPlot(options, [xs].concat(items.map((item) => item.counts)), box);
+    if (xs.length === 1) {
+      // one interval alone: centred, an interval wide (uPlot would stretch it over years)
+      topicsChart.setScale("x", { min: xs[0] - intervalSeconds / 2, max: xs[0] + intervalSeconds / 2 });
+    }
   }
 
   // ---- entities over time --------------------------------------------------------------------------------
 
   function sparkline(counts, isRising) {
-    const width = 90;
+    const width = 64;
     const height = 22;
     const max = Math.max(1, ...counts);
     const step = counts.length > 1 ? width / (counts.length - 1) : 0;
@@ -304,21 +315,31 @@
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     svg.setAttribute("aria-hidden", "true");
     svg.dataset.points = counts.join(",");
+    if (counts.length === 1) {
+      const [x, y] = points[0].split(",");
+      const dot = document.createElementNS("http://www.w3.org/2000/svg", "circle");
+      dot.setAttribute("cx", x);
+      dot.setAttribute("cy", y);
+      dot.setAttribute("r", "2.5");
+      svg.append(dot);
+      return svg;
+    }
     const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
     line.setAttribute("points", points.join(" "));
     svg.append(line);
     return svg;
   }
 
-  async function loadEntities() {
+  async function loadEntities(generation) {
     const errors = [];
     await Promise.all(["person", "organization", "location"].map(async (type) => {
       const params = windowParameters();
       params.set("type", type);
       params.set("size", "8");
-      const list = clear($(`entities-${type}`));
       try {
         const trends = await getJson(`/api/v1/trends/entities?${params}`);
+        if (generation !== trendsGeneration) return;
+        const list = clear($(`entities-${type}`));
         const rising = new Set(trends.rising.map((item) => item.key));
         for (const item of trends.top) {
           const isRising = rising.has(item.key);
@@ -337,7 +358,7 @@
         errors.push(e.message);
       }
     }));
-    showError("entities-error", errors.length ? `Entities: ${errors[0]}` : null);
+    if (generation === trendsGeneration) showError("entities-error", errors.length ? `Entities: ${errors[0]}` : null);
   }
 
   // ---- live feed -----------------------------------------------------------------------------------------
@@ -431,7 +452,8 @@
     const reasons = clear($("dead-letters-latest"));
     if (!letters.available) reasons.append(el("li", { className: "muted" }, `unavailable: ${letters.problem || "no answer"}`));
     for (const letter of letters.latest || []) {
-      reasons.append(el("li", {}, el("span", { className: "muted" }, `${when(letter.at)} · from ${letter.topic || "?"}: `),
+      reasons.append(el("li", { title: letter.reason || "" },
+        el("span", { className: "muted" }, `${when(letter.at)} · from ${letter.topic || "?"}: `),
         letter.reason || "(no reason given)"));
     }
 
@@ -525,7 +547,8 @@
   // ---- start ---------------------------------------------------------------------------------------------
 
   function loadTrends() {
-    return Promise.all([loadTopics(), loadEntities()]);
+    trendsGeneration += 1;
+    return Promise.all([loadTopics(trendsGeneration), loadEntities(trendsGeneration)]);
   }
 
   function start() {
@@ -545,13 +568,10 @@
       $("search-more").hidden = true;
     });
     $("search-more").addEventListener("click", () => runSearch(true));
-    let resizing = null;
-    window.addEventListener("resize", () => {
-      clearTimeout(resizing);
-      resizing = setTimeout(() => {
-        if (topicsChart) topicsChart.setSize({ width: Math.max(280, $("topics-chart").clientWidth), height: 260 });
-      }, 150);
-    });
+    new ResizeObserver(() => {
+      const width = Math.max(280, $("topics-chart").clientWidth);
+      if (topicsChart && topicsChart.width !== width) topicsChart.setSize({ width, height: 260 });
+    }).observe($("topics-chart"));
 
     loadPipeline();
     loadTrends();
