@@ -142,6 +142,9 @@ class DashboardIT {
                         "source",
                         "window.__alerts = []; window.alert = (message) => window.__alerts.push(String(message));"));
         browser.get(SEARCH + "/");
+        System.out.println("[dashboard] page loaded in "
+                + browser.executeScript("return Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd)")
+                + " ms");
         showWindowOf(day);
     }
 
@@ -268,9 +271,9 @@ class DashboardIT {
 
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(b -> texts("#live-list li .title").contains(title));
-        long seconds = Duration.ofNanos(System.nanoTime() - posted).toSeconds();
-        System.out.println("[dashboard] posted article in the live feed after " + seconds + " s");
-        assertThat(seconds).isLessThan(30);
+        long millis = Duration.ofNanos(System.nanoTime() - posted).toMillis();
+        System.out.println("[dashboard] posted article in the live feed after " + millis + " ms");
+        assertThat(millis).isLessThan(30_000);
     }
 
     @Test
@@ -322,14 +325,19 @@ class DashboardIT {
                         .isNotNegative();
             }
         }
-        Map<String, Object> pipeline = given().get(SEARCH + "/api/v1/dashboard/pipeline")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getMap("");
-        assertThat(browser.findElement(By.id("dead-letters")).getAttribute("data-count"))
-                .isEqualTo(String.valueOf(((Map<?, ?>) pipeline.get("deadLetters")).get("count")));
+        long asked = System.nanoTime();
+        given().get(SEARCH + "/api/v1/dashboard/pipeline").then().statusCode(200);
+        System.out.println("[dashboard] GET /api/v1/dashboard/pipeline took "
+                + Duration.ofNanos(System.nanoTime() - asked).toMillis() + " ms");
+        // the page refreshes every 5 s: it shows the count the endpoint reads from the topic
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(b -> b.findElement(By.id("dead-letters"))
+                        .getAttribute("data-count")
+                        .equals(String.valueOf(given().get(SEARCH + "/api/v1/dashboard/pipeline")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .<Object>path("deadLetters.count"))));
         assertThat(browser.findElement(By.id("delay-p50")).getText()).matches("[0-9.,]+ m?s");
         assertThat(browser.findElement(By.id("feeds-summary")).getText()).doesNotContain("unavailable");
 
