@@ -37,12 +37,15 @@ public final class TopicReader {
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
             consumer.assign(partitions);
+            // the ends are read before the times: a partition with nothing since then starts at the end it had,
+            // so a record written meanwhile is still read (a lazy seekToEnd would resolve after it and skip it)
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(
                     partitions.stream().collect(Collectors.toMap(p -> p, p -> since.toEpochMilli())));
             for (TopicPartition partition : partitions) {
                 OffsetAndTimestamp offset = offsets.get(partition);
                 if (offset == null) {
-                    consumer.seekToEnd(List.of(partition));
+                    consumer.seek(partition, ends.get(partition));
                 } else {
                     consumer.seek(partition, offset.offset());
                 }
