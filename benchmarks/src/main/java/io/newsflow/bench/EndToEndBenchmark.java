@@ -52,7 +52,7 @@ public final class EndToEndBenchmark {
         String ingest = "http://127.0.0.1:" + config.ingestPort();
         String search = "http://127.0.0.1:" + config.searchPort();
         Corpus corpus = Corpus.load();
-        String sourceKey = sourceKey(ingest, stack.adminKey());
+        String sourceKey = IngestBenchmark.sourceKey(HTTP, ingest, stack.adminKey(), "end-to-end " + UUID.randomUUID());
         System.out.printf("Corpus: %s%n", corpus.name());
 
         // 1. capacity: a backlog pushed as fast as ingest takes it, then the rate at which it becomes searchable
@@ -286,22 +286,5 @@ public final class EndToEndBenchmark {
             }
         }
         return kb;
-    }
-
-    static String sourceKey(String ingest, String adminKey) throws IOException, InterruptedException {
-        HttpResponse<String> created = HTTP.send(
-                HttpRequest.newBuilder(URI.create(ingest + "/api/v1/sources"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Api-Key", adminKey)
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "{\"name\":\"End-to-end benchmark " + UUID.randomUUID() + "\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher key = Pattern.compile("\"apiKey\"\\s*:\\s*\"([^\"]+)\"").matcher(created.body());
-        if (created.statusCode() != 201 || !key.find()) {
-            throw new IllegalStateException(
-                    "could not register a source: " + created.statusCode() + " " + created.body());
-        }
-        return key.group(1);
     }
 }

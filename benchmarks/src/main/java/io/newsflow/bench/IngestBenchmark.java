@@ -66,7 +66,8 @@ public final class IngestBenchmark {
                 batch / raw, single);
     }
 
-    private static String sourceKey(HttpClient http, String ingest, String adminKey, String run) throws Exception {
+    /** Registers a source named after the run with the admin key; returns its API key. */
+    static String sourceKey(HttpClient http, String ingest, String adminKey, String run) throws Exception {
         HttpResponse<String> created = http.send(
                 HttpRequest.newBuilder(URI.create(ingest + "/api/v1/sources"))
                         .header("X-Api-Key", adminKey)

@@ -3,6 +3,7 @@ package io.newsflow.bench;
 import io.newsflow.local.LocalStack;
 import io.newsflow.local.StackConfig;
 import io.newsflow.local.load.LoadGenerator;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -27,7 +28,8 @@ public final class Load {
         System.out.printf(
                 "Pushing %,d articles from the %s %s (run %s)%n",
                 articles, corpus.name(), rate > 0 ? String.format("at %.1f/s", rate) : "as fast as possible", run);
-        String key = EndToEndBenchmark.sourceKey(ingest, new LocalStack(config).adminKey());
+        String key =
+                IngestBenchmark.sourceKey(HttpClient.newHttpClient(), ingest, new LocalStack(config).adminKey(), run);
         LoadGenerator.Result result = new LoadGenerator(
                         new LoadGenerator.Settings(
                                 ingest,
