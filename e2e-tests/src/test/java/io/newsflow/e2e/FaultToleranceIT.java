@@ -10,7 +10,6 @@ import io.newsflow.events.EventJson;
 import io.newsflow.events.Topics;
 import io.newsflow.local.load.LoadGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -208,12 +207,7 @@ class FaultToleranceIT {
         System.out.println("[fault suite] " + timeline.getLast() + " at " + Instant.now());
     }
 
-    private static void pause(int seconds) {
-        try {
-            Thread.sleep(seconds * 1000L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted", e));
-        }
+    private static void pause(int seconds) throws InterruptedException {
+        Thread.sleep(seconds * 1000L);
     }
 }

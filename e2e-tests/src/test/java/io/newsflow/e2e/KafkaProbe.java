@@ -37,26 +37,14 @@ final class KafkaProbe {
     /** The end offset of each partition of {@code topic}. */
     Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {
-            int partitions = admin.describeTopics(List.of(topic))
-                    .allTopicNames()
-                    .get()
-                    .get(topic)
-                    .partitions()
-                    .size();
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(latest).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey, e -> e.getValue().offset()));
+            return endOffsets(admin, topic);
         }
     }
 
     /** Records behind: for each partition of {@code topic}, its end offset less what {@code group} committed. */
     long lag(String group, String topic) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, Long> ends = endOffsets(topic);
         try (Admin admin = admin()) {
+            Map<TopicPartition, Long> ends = endOffsets(admin, topic);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata()
                     .get();
@@ -67,6 +55,22 @@ final class KafkaProbe {
             }
             return lag;
         }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic)
+            throws ExecutionException, InterruptedException {
+        int partitions = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .size();
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     /** Writes one record per key, with the value {@code value.apply(key)}, acknowledged by the broker. */
