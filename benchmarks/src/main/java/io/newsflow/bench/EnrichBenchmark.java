@@ -209,7 +209,10 @@ public final class EnrichBenchmark {
                 List.of(),
                 Map.of(),
                 hash,
-                now);
+                now,
+                url,
+                null,
+                List.of());
     }
 
     /** RSS and heap of the running enrich service. */

@@ -58,12 +58,15 @@ final class IndexingDocuments {
                                 "location", "Place " + (n % 300), "geonames:" + (n % 300), "FR", 1, 0.3, 0.9)),
                 List.of(
                         politics
-                                ? new EnrichedArticle.Topic("medtop:11000000", "politics", 0.8, "bench")
+                                ? new EnrichedArticle.Topic("medtop:11000000", "politics", 0.8, "bench", null)
                                 : new EnrichedArticle.Topic(
-                                        "medtop:04000000", "economy, business and finance", 0.8, "bench")),
+                                        "medtop:04000000", "economy, business and finance", 0.8, "bench", null)),
                 null,
                 null,
-                Map.of("bench", run));
+                Map.of("bench", run),
+                url,
+                null,
+                null);
     }
 
     /**

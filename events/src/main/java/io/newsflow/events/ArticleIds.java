@@ -7,8 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
- * Article ids: a name-based UUID (RFC 9562 version 5) of the canonical URL in the URL namespace, so anyone
- * can recompute an article's id from its canonical URL and a re-pushed article keeps its id.
+ * Article ids: a name-based UUID (RFC 9562 version 5) of the article's identity in the URL namespace, so anyone
+ * can recompute an article's id and a re-pushed article keeps its id. The identity is the canonical URL, or the
+ * non-web URI the sender gave ({@code urn:...}, {@code tag:...}) as given.
  */
 public final class ArticleIds {
 
@@ -18,6 +19,11 @@ public final class ArticleIds {
     private ArticleIds() {}
 
     public static String forCanonicalUrl(String canonicalUrl) {
+        return forIdentity(canonicalUrl);
+    }
+
+    /** The id of an article identified by {@code identity}: a canonical URL or another absolute URI. */
+    public static String forIdentity(String identity) {
         MessageDigest sha1;
         try {
             sha1 = MessageDigest.getInstance("SHA-1");
@@ -28,7 +34,7 @@ public final class ArticleIds {
                 .putLong(URL_NAMESPACE.getMostSignificantBits())
                 .putLong(URL_NAMESPACE.getLeastSignificantBits())
                 .array());
-        byte[] hash = sha1.digest(canonicalUrl.getBytes(StandardCharsets.UTF_8));
+        byte[] hash = sha1.digest(identity.getBytes(StandardCharsets.UTF_8));
         hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
         hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
         ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);

@@ -32,7 +32,10 @@ class EventContractTest {
                 List.of("summit"),
                 Map.of("desk", "foreign"),
                 "0".repeat(64),
-                Instant.parse("2024-05-01T10:05:00.123Z"));
+                Instant.parse("2024-05-01T10:05:00.123Z"),
+                url,
+                "Reykjavík",
+                List.of(new RawArticle.Subject("medtop:11000000", "politics", "about")));
     }
 
     @Test
@@ -70,10 +73,14 @@ class EventContractTest {
                 Instant.parse("2024-05-01T10:05:01Z"),
                 new EnrichedArticle.DetectedLanguage("en", 0.98),
                 List.of(new EnrichedArticle.Entity("location", "Reykjavík", "geonames:3413829", "IS", 1, 0.5, 0.9)),
-                List.of(new EnrichedArticle.Topic("medtop:11000000", "politics", 0.8, "keyword: leaders")),
+                List.of(new EnrichedArticle.Topic(
+                        "medtop:11000000", "politics", 0.8, "keyword: leaders", EnrichedArticle.ORIGIN_TAGGER)),
                 null,
                 null,
-                Map.of("language", "lingua-1.2.2"));
+                Map.of("language", "lingua-1.2.2"),
+                raw.uri(),
+                EnrichedArticle.TITLE_GIVEN,
+                raw.located());
 
         assertThat(EventContract.violations(EventContract.Kind.ENRICHED_ARTICLE, EventJson.tree(enriched)))
                 .isEmpty();
@@ -82,14 +89,46 @@ class EventContractTest {
     @Test
     void missingFieldsAndWrongTypesAreNamed() {
         ObjectNode node = (ObjectNode) EventJson.tree(rawArticle());
-        node.remove("title");
+        node.remove("contentHash");
         node.put("version", "one");
         node.put("url", "ftp://example.org/x");
+        node.put("uri", "no scheme");
 
         assertThat(String.join("\n", EventContract.violations(EventContract.Kind.RAW_ARTICLE, node)))
-                .contains("title")
+                .contains("contentHash")
                 .contains("version")
+                .contains("url")
+                .contains("uri");
+    }
+
+    @Test
+    void anArticleNeedsAnIdentityButNotAWebAddressOrATitle() {
+        ObjectNode urnOnly = (ObjectNode) EventJson.tree(rawArticle());
+        urnOnly.remove("url");
+        urnOnly.remove("title");
+        urnOnly.put("uri", "urn:newsml:example.org:20240501:summit");
+        ObjectNode neither = (ObjectNode) EventJson.tree(rawArticle());
+        neither.remove("url");
+        neither.remove("uri");
+
+        assertThat(EventContract.violations(EventContract.Kind.RAW_ARTICLE, urnOnly))
+                .isEmpty();
+        assertThat(String.join("\n", EventContract.violations(EventContract.Kind.RAW_ARTICLE, neither)))
+                .contains("uri")
                 .contains("url");
+    }
+
+    @Test
+    void messagesWrittenBeforeUriExistedAreIdentifiedByTheirUrl() {
+        ObjectNode old = (ObjectNode) EventJson.tree(rawArticle());
+        old.remove("uri");
+        old.remove("located");
+        old.remove("subjects");
+
+        RawArticle read = EventJson.read(old.toString(), EventContract.Kind.RAW_ARTICLE, RawArticle.class);
+
+        assertThat(read.identity()).isEqualTo(read.url());
+        assertThat(ArticleIds.forIdentity(read.identity())).isEqualTo(read.id());
     }
 
     @Test

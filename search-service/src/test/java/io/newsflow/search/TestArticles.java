@@ -152,7 +152,7 @@ public final class TestArticles {
         }
 
         public Builder topic(String code, String label) {
-            topics.add(new EnrichedArticle.Topic(code, label, 0.9, "test"));
+            topics.add(new EnrichedArticle.Topic(code, label, 0.9, "test", EnrichedArticle.ORIGIN_TAGGER));
             return this;
         }
 
@@ -196,7 +196,10 @@ public final class TestArticles {
                     List.copyOf(topics),
                     duplicateOf,
                     storyId,
-                    Map.of("language", "test"));
+                    Map.of("language", "test"),
+                    url,
+                    null,
+                    null);
         }
     }
 }

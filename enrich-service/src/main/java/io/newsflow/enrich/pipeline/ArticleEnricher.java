@@ -136,7 +136,10 @@ public class ArticleEnricher {
                 analysis.topics(),
                 story.duplicateOf(),
                 story.storyId(),
-                producedBy);
+                producedBy,
+                raw.identity(),
+                EnrichedArticle.TITLE_GIVEN,
+                raw.located());
     }
 
     public ArticleAnalysis analyse(RawArticle raw) {

@@ -2,6 +2,7 @@ package io.newsflow.enrich.topic;
 
 import io.newsflow.enrich.topic.MediaTopics.MediaTopic;
 import io.newsflow.enrich.topic.TopicTokenizer.Token;
+import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EnrichedArticle.Topic;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -275,7 +276,12 @@ public final class TopicTagger {
 
     private static Topic topic(Target target, double sum, List<Contribution> contributions) {
         double rounded = Math.round(score(sum) * 1000) / 1000.0;
-        return new Topic(target.topic.code(), target.topic.label(), rounded, trigger(contributions));
+        return new Topic(
+                target.topic.code(),
+                target.topic.label(),
+                rounded,
+                trigger(contributions),
+                EnrichedArticle.ORIGIN_TAGGER);
     }
 
     /** The strongest terms by field, e.g. {@code title: "election"; body: "parliament" x3, "minister" x2}. */

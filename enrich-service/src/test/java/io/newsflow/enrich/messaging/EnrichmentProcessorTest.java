@@ -128,7 +128,10 @@ class EnrichmentProcessorTest {
                 first.tags(),
                 first.extra(),
                 "b".repeat(64),
-                Instant.now());
+                Instant.now(),
+                first.uri(),
+                null,
+                List.of());
         send(1, secondVersion.id(), EventJson.write(secondVersion));
         EnrichedArticle revised = TopicReader.find(
                         bootstrap,
@@ -192,6 +195,9 @@ class EnrichmentProcessorTest {
                 List.of(),
                 Map.of(),
                 "a".repeat(64),
-                Instant.now());
+                Instant.now(),
+                url,
+                null,
+                List.of());
     }
 }

@@ -142,6 +142,9 @@ class EnrichObservabilityTest {
                 List.of(),
                 Map.of(),
                 "a".repeat(64),
-                Instant.now());
+                Instant.now(),
+                url,
+                null,
+                List.of());
     }
 }

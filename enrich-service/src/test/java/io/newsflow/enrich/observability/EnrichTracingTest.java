@@ -95,6 +95,9 @@ class EnrichTracingTest {
                 List.of(),
                 Map.of(),
                 "b".repeat(64),
-                Instant.now());
+                Instant.now(),
+                url,
+                null,
+                List.of());
     }
 }

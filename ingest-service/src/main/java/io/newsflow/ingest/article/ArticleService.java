@@ -293,7 +293,10 @@ public class ArticleService {
                         : a.tags().stream().map(String::strip).toList(),
                 a.extra() == null ? Map.of() : a.extra(),
                 c.hash(),
-                receivedAt);
+                receivedAt,
+                c.url(),
+                null,
+                List.of());
     }
 
     private static String blankToNull(String text) {

@@ -145,7 +145,10 @@ class AnalysisTest {
                 List.of(),
                 null,
                 null,
-                Map.of("language", "test"));
+                Map.of("language", "test"),
+                url,
+                null,
+                null);
     }
 
     /** Publishes what the enrich service would, checked against the contract first. */

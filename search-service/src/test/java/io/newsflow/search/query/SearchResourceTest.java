@@ -202,7 +202,10 @@ class SearchResourceTest {
                 List.of(),
                 null,
                 null,
-                Map.of("language", "test"));
+                Map.of("language", "test"),
+                url,
+                null,
+                null);
     }
 
     /** Publishes what the enrich service would, checked against the contract first. */
