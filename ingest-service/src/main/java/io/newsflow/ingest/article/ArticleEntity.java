@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The ledger row of one canonical URL: which version of its content was last accepted. */
+/** The ledger row of one article (one identity): which version of its content was last accepted. */
 @Entity
 @Table(name = "article")
 public class ArticleEntity {
@@ -15,8 +15,13 @@ public class ArticleEntity {
     @Id
     public UUID id;
 
-    @Column(name = "canonical_url", nullable = false, unique = true)
-    public String canonicalUrl;
+    /** The canonical URL, or the non-web URI the newsroom identifies the article by. */
+    @Column(name = "identity", nullable = false, unique = true)
+    public String identity;
+
+    /** The web address of an article whose identity is not one; null otherwise. */
+    @Column(name = "url")
+    public String url;
 
     @Column(name = "source_id")
     public String sourceId;

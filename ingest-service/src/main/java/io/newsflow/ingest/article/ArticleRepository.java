@@ -113,7 +113,8 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
     private static ArticleEntity row(RawArticle raw, java.time.Instant firstReceivedAt) {
         ArticleEntity row = new ArticleEntity();
         row.id = UUID.fromString(raw.id());
-        row.canonicalUrl = raw.url();
+        row.identity = raw.identity();
+        row.url = raw.identity().equals(raw.url()) ? null : raw.url();
         row.sourceId = raw.sourceId();
         row.currentVersion = raw.version();
         row.contentHash = raw.contentHash();

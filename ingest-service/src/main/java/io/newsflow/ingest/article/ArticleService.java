@@ -207,11 +207,14 @@ public class ArticleService {
         if (!hasBody && !hasHtml) {
             errors.add(new Problem.FieldError("body", "is required (or html)"));
         }
+        if (isBlank(article.url()) && isBlank(article.uri())) {
+            errors.add(new Problem.FieldError("url", "is required (or uri, the article's identity)"));
+        }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(Problem.FieldError::field));
             throw new InvalidInputException(errors);
         }
-        String url = canonicalizer.canonicalize(article.url(), "url");
+        ArticleIdentity identity = identity(article);
         if (article.imageUrl() != null) {
             canonicalizer.canonicalize(article.imageUrl(), "imageUrl");
         }
@@ -221,11 +224,34 @@ public class ArticleService {
         String hashed = hasBody ? article.body() : article.html();
         return new Candidate(
                 item.index(),
-                ArticleIds.forCanonicalUrl(url),
-                url,
-                ContentHash.of(article.title(), hashed),
+                ArticleIds.forIdentity(identity.uri()),
+                identity.uri(),
+                identity.url(),
+                ContentHash.of(blankToNull(article.title()), hashed),
                 format,
                 article);
+    }
+
+    /**
+     * The article's identity and web address: a web {@code uri} (or, without one, the {@code url}) is
+     * canonicalised and is both; any other absolute URI ({@code urn:}, {@code tag:}) is the identity as given, beside
+     * the {@code url} if there is one.
+     */
+    private ArticleIdentity identity(ArticleSubmission article) {
+        String url = isBlank(article.url()) ? null : canonicalizer.canonicalize(article.url(), "url");
+        if (isBlank(article.uri())) {
+            return new ArticleIdentity(url, url);
+        }
+        String uri = article.uri().strip();
+        if (UrlCanonicalizer.isWebAddress(uri)) {
+            String canonical = canonicalizer.canonicalize(uri, "uri");
+            return new ArticleIdentity(canonical, url != null ? url : canonical);
+        }
+        if (!UrlCanonicalizer.isAbsoluteUri(uri)) {
+            throw new InvalidInputException(
+                    "uri", "must be an absolute URI with a scheme, such as urn:newsml:example.org:2024:1");
+        }
+        return new ArticleIdentity(uri, url);
     }
 
     /** Decides each candidate in order, so that a URL twice in one batch is a duplicate or a new version. */
@@ -242,7 +268,7 @@ public class ArticleService {
             Latest previous = latest.get(c.id());
             if (previous != null && previous.contentHash().equals(c.hash())) {
                 results.add(new IngestResult(
-                        c.index(), c.id(), previous.version(), IngestResult.Status.DUPLICATE, c.url(), null));
+                        c.index(), c.id(), previous.version(), IngestResult.Status.DUPLICATE, c.url(), c.uri(), null));
                 continue;
             }
             if (previous != null && !Objects.equals(previous.sourceId(), sourceId)) {
@@ -263,7 +289,7 @@ public class ArticleService {
             latest.put(c.id(), new Latest(version, c.hash(), sourceId));
             published.add(raw);
             statuses.add(status);
-            results.add(new IngestResult(c.index(), c.id(), version, status, c.url(), null));
+            results.add(new IngestResult(c.index(), c.id(), version, status, c.url(), c.uri(), null));
         }
         return new Decisions(results, published, statuses, forbidden);
     }
@@ -276,7 +302,7 @@ public class ArticleService {
                 version,
                 c.url(),
                 sourceId,
-                a.title().strip(),
+                blankToNull(a.title()),
                 c.format(),
                 blankToNull(a.body()),
                 c.format() == BodyFormat.HTML ? a.html() : null,
@@ -294,9 +320,20 @@ public class ArticleService {
                 a.extra() == null ? Map.of() : a.extra(),
                 c.hash(),
                 receivedAt,
-                c.url(),
-                null,
-                List.of());
+                c.uri(),
+                blankToNull(a.located()),
+                a.subjects() == null
+                        ? List.of()
+                        : a.subjects().stream()
+                                .map(subject -> new RawArticle.Subject(
+                                        subject.code().strip(),
+                                        blankToNull(subject.name()),
+                                        blankToNull(subject.rel())))
+                                .toList());
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     private static String blankToNull(String text) {
@@ -333,8 +370,12 @@ public class ArticleService {
                 cause);
     }
 
+    /** {@code uri}: what identifies the article (its id is made from it); {@code url}: its web address, or null. */
+    private record ArticleIdentity(String uri, String url) {}
+
+    /** {@code uri} identifies the article; {@code url} is its web address, null when it has none. */
     private record Candidate(
-            int index, String id, String url, String hash, BodyFormat format, ArticleSubmission article) {}
+            int index, String id, String uri, String url, String hash, BodyFormat format, ArticleSubmission article) {}
 
     private record Latest(int version, String contentHash, String sourceId) {}
 

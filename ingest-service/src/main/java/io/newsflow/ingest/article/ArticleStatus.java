@@ -1,12 +1,21 @@
 package io.newsflow.ingest.article;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.newsflow.ingest.dedup.UrlCanonicalizer;
 import java.time.Instant;
 import java.util.List;
 
-/** What the ingest service knows of an article: its versions and when each arrived. */
+/**
+ * What the ingest service knows of an article: its versions and when each arrived.
+ *
+ * @param url its canonical web address, if it has one
+ * @param uri its identity, when that is not its web address ({@code urn:...}); null otherwise
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArticleStatus(
         String id,
         String url,
+        String uri,
         String sourceId,
         int currentVersion,
         Instant firstReceivedAt,
@@ -18,7 +27,8 @@ public record ArticleStatus(
     static ArticleStatus of(ArticleEntity article, List<ArticleVersionEntity> versions) {
         return new ArticleStatus(
                 article.id.toString(),
-                article.canonicalUrl,
+                UrlCanonicalizer.isWebAddress(article.identity) ? article.identity : article.url,
+                UrlCanonicalizer.isWebAddress(article.identity) ? null : article.identity,
                 article.sourceId,
                 article.currentVersion,
                 article.firstReceivedAt,

@@ -9,9 +9,20 @@ import java.net.URI;
 /**
  * What happened to one submitted article. In a batch, {@code index} is its position (from 0) and a rejected
  * article carries its own {@code error}.
+ *
+ * @param url the canonical web address, null when the article has none
+ * @param uri the article's identity, when it is not its web address ({@code urn:...}); null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record IngestResult(Integer index, String id, Integer version, Status status, String url, Problem error) {
+public record IngestResult(
+        Integer index, String id, Integer version, Status status, String url, String uri, Problem error) {
+
+    public IngestResult {
+        // the identity is worth a field of its own only when it is not the web address already given
+        if (uri != null && uri.equals(url)) {
+            uri = null;
+        }
+    }
 
     public enum Status {
         /** First time this URL was seen: published as version 1. */
@@ -29,7 +40,7 @@ public record IngestResult(Integer index, String id, Integer version, Status sta
     }
 
     public static IngestResult rejected(int index, String url, Problem error) {
-        return new IngestResult(index, null, null, Status.REJECTED, url, error);
+        return new IngestResult(index, null, null, Status.REJECTED, url, null, error);
     }
 
     /**
@@ -41,7 +52,7 @@ public record IngestResult(Integer index, String id, Integer version, Status sta
             return new Problem(error.type(), error.title(), error.status(), error.detail(), null, error.errors())
                     .toResponse();
         }
-        return Response.accepted(new IngestResult(null, id, version, status, url, error))
+        return Response.accepted(new IngestResult(null, id, version, status, url, uri, error))
                 .location(URI.create("/api/v1/articles/" + id))
                 .build();
     }

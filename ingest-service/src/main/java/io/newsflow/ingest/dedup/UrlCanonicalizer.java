@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +39,23 @@ public class UrlCanonicalizer {
             "vero_id",
             "wickedid",
             "rb_clickid");
+
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):\\S+$");
+
+    /** Whether the text names an http or https address (by its scheme; whether it is a valid one is not said). */
+    public static boolean isWebAddress(String text) {
+        Matcher scheme = SCHEME.matcher(text.strip());
+        return scheme.matches()
+                && (scheme.group(1).equalsIgnoreCase("http") || scheme.group(1).equalsIgnoreCase("https"));
+    }
+
+    /**
+     * Whether the text is an absolute URI fit to identify an article: a scheme, then something, no whitespace
+     * ({@code urn:newsml:example.org:2024:1}, {@code tag:example.org,2024:1}).
+     */
+    public static boolean isAbsoluteUri(String text) {
+        return SCHEME.matcher(text).matches();
+    }
 
     /**
      * @throws InvalidInputException naming {@code field} when the text is not an absolute http(s) URL

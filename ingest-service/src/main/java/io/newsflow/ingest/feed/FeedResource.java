@@ -89,6 +89,9 @@ public class FeedResource {
                 null,
                 item.imageUrl(),
                 item.tags(),
+                null,
+                null,
+                null,
                 extra);
     }
 }

@@ -80,6 +80,9 @@ public class PageResource {
                 extracted.section(),
                 extracted.imageUrl(),
                 extracted.tags(),
+                null,
+                null,
+                null,
                 Map.of("extractedBy", PageExtractor.NAME));
         return ingest(SubmittedItem.of(0, article, BodyFormat.HTML));
     }
@@ -99,8 +102,8 @@ public class PageResource {
         requireBody(body);
         String text = decode(body, contentType);
         String headline = title != null && !title.isBlank() ? title : firstLine(text);
-        ArticleSubmission article =
-                new ArticleSubmission(url, headline, text, null, null, null, null, null, null, null, null, Map.of());
+        ArticleSubmission article = new ArticleSubmission(
+                url, headline, text, null, null, null, null, null, null, null, null, null, null, null, Map.of());
         return ingest(SubmittedItem.of(0, article, BodyFormat.SCRAPED_TEXT));
     }
 

@@ -177,17 +177,51 @@ class ArticleResourceTest {
     }
 
     @Test
-    void missingUrlAndTitleAreNamed() {
+    void anArticleWithoutAnIdentityIsRefusedNamingUrlAndUri() {
         given().header("X-Api-Key", key)
                 .contentType(ContentType.JSON)
-                .body(Map.of("body", "Text without a headline or address."))
+                .body(Map.of("title", "A headline", "body", "Text without an address."))
                 .post("/api/v1/articles")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItems("url", "title"))
+                .body("errors.field", hasItems("url"))
                 .body("detail", containsString("url"))
-                .body("detail", containsString("title"));
+                .body("detail", containsString("uri"));
+    }
+
+    @Test
+    void aUrnIdentifiesAnArticleWithoutATitleAndTheWebAddressTravelsBeside() throws Exception {
+        Instant before = Instant.now();
+        String uri = "urn:newsml:news.example.org:20240501:" + UUID.randomUUID();
+        String url = uniqueUrl();
+
+        given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("uri", uri, "url", url, "body", "The council met on Monday and approved the budget."))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .body("id", equalTo(ArticleIds.forIdentity(uri)))
+                .body("uri", equalTo(uri))
+                .body("url", equalTo(url));
+
+        RawArticle raw = RawEvents.published(ArticleIds.forIdentity(uri), before.minusSeconds(5));
+        assertThat(raw.uri()).isEqualTo(uri);
+        assertThat(raw.url()).isEqualTo(url);
+        assertThat(raw.title()).isNull();
+    }
+
+    @Test
+    void aUriWithoutASchemeIsNamed() {
+        given().header("X-Api-Key", key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("uri", "just-an-id-42", "title", "T", "body", "Some text."))
+                .post("/api/v1/articles")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("uri"))
+                .body("detail", containsString("absolute URI"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.newsflow.events.EnrichedArticle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Objects;
  *
  * @param indexDelayMillis from {@code receivedAt} to {@code indexedAt}; null for replayed articles, whose delay
  *     says nothing about live freshness
+ * @param uri the article's identity (its canonical URL, or the newsroom's non-web URI)
+ * @param titleSource where the title came from (see {@link EnrichedArticle#titleSource()})
+ * @param extra what the newsroom sent that newsflow has no field for, kept as it came (stored, not searched)
  */
 public record ArticleDocument(
         String id,
@@ -40,7 +44,11 @@ public record ArticleDocument(
         List<String> countries,
         String contentHash,
         String duplicateOf,
-        String storyId) {
+        String storyId,
+        String uri,
+        String titleSource,
+        String located,
+        Map<String, Object> extra) {
 
     public static final String PERSON = "person";
     public static final String ORGANIZATION = "organization";
@@ -48,7 +56,8 @@ public record ArticleDocument(
 
     public record Entity(String type, String name, String id, String country, int mentions, double salience) {}
 
-    public record Topic(String code, String label, double score) {}
+    /** @param origin {@code newsroom} when the sender gave it, else {@code tagger} */
+    public record Topic(String code, String label, double score, String origin) {}
 
     /** The document of a live article, whose index delay counts towards freshness. */
     public static ArticleDocument of(EnrichedArticle article, Instant indexedAt) {
@@ -83,7 +92,11 @@ public record ArticleDocument(
                         ? Duration.between(article.receivedAt(), indexedAt).toMillis()
                         : null,
                 nullToEmpty(article.topics()).stream()
-                        .map(t -> new Topic(t.code(), t.label(), t.score()))
+                        .map(t -> new Topic(
+                                t.code(),
+                                t.label(),
+                                t.score(),
+                                t.origin() == null ? EnrichedArticle.ORIGIN_TAGGER : t.origin()))
                         .toList(),
                 entities.stream()
                         .map(e -> new Entity(e.type(), e.name(), e.id(), e.country(), e.mentions(), e.salience()))
@@ -103,7 +116,11 @@ public record ArticleDocument(
                         .toList(),
                 article.contentHash(),
                 article.duplicateOf(),
-                article.storyId());
+                article.storyId(),
+                article.identity(),
+                article.titleSource() == null ? EnrichedArticle.TITLE_GIVEN : article.titleSource(),
+                article.located(),
+                article.extra() == null || article.extra().isEmpty() ? null : article.extra());
     }
 
     private static List<String> names(List<EnrichedArticle.Entity> entities, String type) {

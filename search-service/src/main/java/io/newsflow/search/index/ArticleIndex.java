@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 /**
  * The articles index and the revision history beside it. Searches and writes go through the alias
  * ({@code articles}); the index behind it is built from the versioned definition
- * {@code elasticsearch/articles-v2.json} and named after it ({@code articles-v2}, or {@code articles-v2-<time>}
+ * {@code elasticsearch/articles-v3.json} and named after it ({@code articles-v3}, or {@code articles-v3-<time>}
  * when rebuilt), so a rebuild or a new definition fills a new index while the alias keeps serving the old one.
  * Writes are idempotent: document id = article id, and the article's version is the external version, so a
  * replayed or stale version never overwrites a newer one. Each version is also kept in the revision history
@@ -36,7 +36,7 @@ import org.jboss.logging.Logger;
 public class ArticleIndex {
 
     /** The current index definition, {@code elasticsearch/<name>.json}: bump it when the mapping changes. */
-    public static final String DEFINITION = "articles-v2";
+    public static final String DEFINITION = "articles-v3";
 
     private static final String VERSIONS_DEFINITION = "article-versions-v1";
 

@@ -53,7 +53,9 @@ class ReindexResourceTest {
                 .body("previousIndex", equalTo(previous))
                 .extract()
                 .path("index");
-        assertThat(rebuilt).startsWith(index.alias() + "-v2-").isNotEqualTo(previous);
+        assertThat(rebuilt)
+                .startsWith(index.alias() + "-" + ArticleIndex.DEFINITION.substring("articles-".length()) + "-")
+                .isNotEqualTo(previous);
         // searches keep being answered meanwhile, and articles keep coming
         assertThat(TestArticles.total(token)).isEqualTo(3);
         TestArticles.publish(article(token, "d").build(), article(token, "e").build());
