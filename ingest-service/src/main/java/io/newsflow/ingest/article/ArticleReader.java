@@ -26,15 +26,23 @@ public class ArticleReader {
     static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
 
     private final ObjectMapper mapper;
+    private final NinjsMapper ninjs;
 
     ArticleReader(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.ninjs = new NinjsMapper(mapper);
     }
 
     SubmittedItem read(int index, JsonNode node) {
         if (node == null || !node.isObject()) {
             return SubmittedItem.unreadable(
                     index, List.of(new Problem.FieldError("", "must be a JSON object (an article)")));
+        }
+        if (NinjsMapper.isNinjs(node)) {
+            NinjsMapper.Result result = ninjs.map(node);
+            return result.article() == null
+                    ? SubmittedItem.unreadable(index, result.errors())
+                    : SubmittedItem.of(index, result.article());
         }
         try {
             return SubmittedItem.of(index, mapper.treeToValue(node, ArticleSubmission.class));
@@ -117,6 +125,12 @@ public class ArticleReader {
             return null;
         }
         try {
+            if (NinjsMapper.mayBeNinjs(text)) {
+                JsonNode node = mapper.readTree(text);
+                if (NinjsMapper.isNinjs(node)) {
+                    return read(index, node);
+                }
+            }
             // straight to the record: building a tree first would parse every article twice
             ArticleSubmission article = mapper.readValue(text, ArticleSubmission.class);
             return article == null ? notAnArticle(index) : SubmittedItem.of(index, article);
