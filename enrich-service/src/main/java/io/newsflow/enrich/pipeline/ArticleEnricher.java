@@ -11,6 +11,7 @@ import io.newsflow.enrich.entity.Mention;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.text.MainTextExtractor;
 import io.newsflow.enrich.text.ScrapedTextCleaner;
+import io.newsflow.enrich.topic.NewsroomTopics;
 import io.newsflow.enrich.topic.TopicTagger;
 import io.newsflow.events.BodyFormat;
 import io.newsflow.events.EnrichedArticle;
@@ -44,6 +45,7 @@ public class ArticleEnricher {
     private final EntityTagger entityTagger;
     private final EntityResolver entityResolver;
     private final TopicTagger topicTagger;
+    private final NewsroomTopics newsroomTopics;
     private final KnowledgeBase knowledgeBase;
     private final Timer textTime;
     private final Timer languageTime;
@@ -66,6 +68,7 @@ public class ArticleEnricher {
         this.entityTagger = entityTagger;
         this.entityResolver = entityResolver;
         this.topicTagger = topicTagger;
+        this.newsroomTopics = new NewsroomTopics(topicTagger.mediaTopics());
         this.knowledgeBase = knowledgeBase;
         this.textTime = metrics.stage("text");
         this.languageTime = metrics.stage("language");
@@ -133,7 +136,7 @@ public class ArticleEnricher {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                 analysis.language(),
                 analysis.entities(),
-                analysis.topics(),
+                NewsroomTopics.merged(newsroomTopics.topics(raw.subjects()), analysis.topics()),
                 story.duplicateOf(),
                 story.storyId(),
                 producedBy,

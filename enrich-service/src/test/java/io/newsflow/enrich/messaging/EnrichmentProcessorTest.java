@@ -60,6 +60,47 @@ class EnrichmentProcessorTest {
     }
 
     @Test
+    void theNewsroomsSubjectsBecomeTopicsOfOriginNewsroom() {
+        Instant since = Instant.now().minusSeconds(5);
+        RawArticle plain = rawArticle();
+        // the subjects of the official ninjs example 2.2/...-tour-down-under-...-nitf.json
+        RawArticle raw = new RawArticle(
+                plain.schemaVersion(),
+                plain.id(),
+                plain.version(),
+                plain.url(),
+                plain.sourceId(),
+                plain.title(),
+                plain.format(),
+                plain.body(),
+                plain.html(),
+                plain.summary(),
+                plain.authors(),
+                plain.publishedAt(),
+                plain.language(),
+                plain.section(),
+                plain.imageUrl(),
+                plain.tags(),
+                plain.extra(),
+                plain.contentHash(),
+                plain.receivedAt(),
+                plain.uri(),
+                "Oslo, Norway",
+                List.of(
+                        new RawArticle.Subject(
+                                "http://cv.iptc.org/newscodes/mediatopic/15000000", "Sport", "classifies"),
+                        new RawArticle.Subject("13010000", "Teknologi", null)));
+        send(null, raw.id(), EventJson.write(raw));
+
+        EnrichedArticle enriched = enriched(since, raw.id());
+        assertThat(enriched.topics())
+                .filteredOn(topic -> EnrichedArticle.ORIGIN_NEWSROOM.equals(topic.origin()))
+                .extracting(EnrichedArticle.Topic::code, EnrichedArticle.Topic::label)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("medtop:15000000", "Sport"));
+        assertThat(enriched.located()).isEqualTo("Oslo, Norway");
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndTheNextArticleStillFlows() {
         Instant since = Instant.now().minusSeconds(5);
         String poisonKey = "poison-" + UUID.randomUUID();
