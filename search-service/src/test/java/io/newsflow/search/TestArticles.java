@@ -99,6 +99,9 @@ public final class TestArticles {
         private final List<EnrichedArticle.Entity> entities = new ArrayList<>();
         private String duplicateOf;
         private String storyId;
+        private String uri;
+        private String located;
+        private Map<String, Object> extra = Map.of();
 
         private Builder(String token, String path) {
             this.url = "https://news.example.org/" + token + "/" + path;
@@ -107,7 +110,30 @@ public final class TestArticles {
         }
 
         public String id() {
-            return ArticleIds.forCanonicalUrl(url);
+            return uri != null ? ArticleIds.forIdentity(uri) : ArticleIds.forCanonicalUrl(url);
+        }
+
+        /** An identity that is not the web address (a ninjs urn:): the id follows it. */
+        public Builder uri(String uri) {
+            this.uri = uri;
+            return this;
+        }
+
+        public Builder located(String located) {
+            this.located = located;
+            return this;
+        }
+
+        /** What the newsroom sent that newsflow has no field for. */
+        public Builder extra(Map<String, Object> extra) {
+            this.extra = extra;
+            return this;
+        }
+
+        public Builder newsroomTopic(String code, String label) {
+            topics.add(new EnrichedArticle.Topic(
+                    code, label, 1.0, "given by the newsroom", EnrichedArticle.ORIGIN_NEWSROOM));
+            return this;
         }
 
         /** Another URL than the one made from the token: the id follows it. */
@@ -187,7 +213,7 @@ public final class TestArticles {
                     null,
                     null,
                     List.of(),
-                    Map.of(),
+                    extra,
                     "b".repeat(64),
                     receivedAt,
                     receivedAt.plusMillis(5),
@@ -197,9 +223,9 @@ public final class TestArticles {
                     duplicateOf,
                     storyId,
                     Map.of("language", "test"),
-                    url,
+                    uri != null ? uri : url,
                     null,
-                    null);
+                    located);
         }
     }
 }

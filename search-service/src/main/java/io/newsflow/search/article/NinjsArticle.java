@@ -1,16 +1,23 @@
 package io.newsflow.search.article;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.newsflow.search.index.ArticleDocument;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * An article in the shape of IPTC ninjs 1.x (the news-in-JSON standard): {@code uri}, {@code headline},
  * {@code body_text}, {@code versioncreated}, topics and entities as {@code subject}s. What ninjs has no field
- * for (the source, the story, when newsflow received and indexed it) is under {@code newsflow}.
+ * for (the source, the story, when newsflow received and indexed it) is under {@code newsflow}. {@code uri} is the
+ * article's identity as the newsroom gave it. What the newsroom sent that newsflow has no field for comes back as it
+ * came, at the top level; a property whose name this shape already uses comes back under {@code newsflow.extra}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record NinjsArticle(
@@ -28,7 +35,34 @@ public record NinjsArticle(
         List<String> keywords,
         List<Subject> subject,
         List<Link> links,
-        Newsflow newsflow) {
+        String located,
+        Newsflow newsflow,
+        @JsonIgnore Map<String, Object> extra) {
+
+    /** The names this shape gives its own properties: a newsroom's extra field of the same name goes under newsflow. */
+    static final Set<String> OWN_NAMES = Set.of(
+            "uri",
+            "type",
+            "version",
+            "firstcreated",
+            "versioncreated",
+            "pubstatus",
+            "language",
+            "headline",
+            "description_text",
+            "body_text",
+            "byline",
+            "keywords",
+            "subject",
+            "links",
+            "located",
+            "newsflow");
+
+    /** The newsroom's extra fields whose names do not collide, at the top level as they came. */
+    @JsonAnyGetter
+    public Map<String, Object> extraFields() {
+        return extra == null ? Map.of() : extra;
+    }
 
     static final String MEDIA_TOPICS = "http://cv.iptc.org/newscodes/mediatopic/";
     static final String ENTITY_SCHEME = "https://newsflow.io/schemes/entity/";
@@ -41,7 +75,8 @@ public record NinjsArticle(
      * @param relevance 0 to 100
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Subject(String name, String rel, String scheme, String code, Integer relevance, String country) {}
+    public record Subject(
+            String name, String rel, String scheme, String code, Integer relevance, String country, String creator) {}
 
     public record Link(String href, String rel) {}
 
@@ -56,14 +91,21 @@ public record NinjsArticle(
             String duplicateOf,
             Instant receivedAt,
             Instant enrichedAt,
-            Instant indexedAt) {}
+            Instant indexedAt,
+            Map<String, Object> extra) {}
 
     public static NinjsArticle of(ArticleDocument doc) {
         List<Subject> subjects = new ArrayList<>();
         if (doc.topics() != null) {
             doc.topics()
                     .forEach(t -> subjects.add(new Subject(
-                            t.label(), "about", MEDIA_TOPICS, t.code(), (int) Math.round(t.score() * 100), null)));
+                            t.label(),
+                            "about",
+                            MEDIA_TOPICS,
+                            t.code(),
+                            (int) Math.round(t.score() * 100),
+                            null,
+                            t.origin())));
         }
         if (doc.entities() != null) {
             doc.entities()
@@ -73,10 +115,16 @@ public record NinjsArticle(
                             ENTITY_SCHEME + e.type(),
                             e.id(),
                             (int) Math.round(e.salience() * 100),
-                            e.country())));
+                            e.country(),
+                            null)));
+        }
+        Map<String, Object> topLevel = new LinkedHashMap<>();
+        Map<String, Object> colliding = new LinkedHashMap<>();
+        if (doc.extra() != null) {
+            doc.extra().forEach((name, value) -> (OWN_NAMES.contains(name) ? colliding : topLevel).put(name, value));
         }
         return new NinjsArticle(
-                "urn:newsflow:article:" + doc.id(),
+                doc.uri() != null ? doc.uri() : "urn:newsflow:article:" + doc.id(),
                 "text",
                 Integer.toString(doc.version()),
                 doc.publishedAt(),
@@ -89,7 +137,8 @@ public record NinjsArticle(
                 doc.authors() == null || doc.authors().isEmpty() ? null : String.join(", ", doc.authors()),
                 doc.tags(),
                 subjects,
-                List.of(new Link(doc.url(), "canonical")),
+                doc.url() == null ? List.of() : List.of(new Link(doc.url(), "canonical")),
+                doc.located(),
                 new Newsflow(
                         doc.id(),
                         doc.version(),
@@ -99,6 +148,8 @@ public record NinjsArticle(
                         doc.duplicateOf(),
                         doc.receivedAt(),
                         doc.enrichedAt(),
-                        doc.indexedAt()));
+                        doc.indexedAt(),
+                        colliding.isEmpty() ? null : colliding),
+                topLevel);
     }
 }

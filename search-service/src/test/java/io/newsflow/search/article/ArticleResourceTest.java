@@ -52,7 +52,7 @@ class ArticleResourceTest {
         given().get("/api/v1/articles/" + first.id())
                 .then()
                 .statusCode(200)
-                .body("uri", equalTo("urn:newsflow:article:" + first.id()))
+                .body("uri", equalTo(first.url()))
                 .body("type", equalTo("text"))
                 .body("version", equalTo("2"))
                 .body("headline", equalTo("Budget passes after recount"))
@@ -75,6 +75,45 @@ class ArticleResourceTest {
                 .body("latest", equalTo(2))
                 .body("versions.version", contains(2, 1))
                 .body("versions.title", contains("Budget passes after recount", "Budget passes"));
+    }
+
+    @Test
+    void aNinjsArticleComesBackWithItsIdentityDatelineNewsroomTopicsAndExtraFields() {
+        String token = TestArticles.token();
+        EnrichedArticle article = article(token, "ninjs")
+                .uri("urn:newsml:dpa.com:20090101:" + token)
+                .located("Oslo, Norway")
+                .newsroomTopic("medtop:15000000", "Sport")
+                .topic("medtop:11000000", "politics")
+                .extra(java.util.Map.of(
+                        "slugline", "skien-google",
+                        "urgency", 4,
+                        "renditions",
+                                List.of(java.util.Map.of("name", "main", "href", "https://img.example.org/1.jpg")),
+                        "pubstatus", "usable",
+                        "type", "picture"))
+                .build();
+        TestArticles.publish(article);
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> given().get("/api/v1/articles/" + article.id()).statusCode() == 200);
+
+        given().get("/api/v1/articles/" + article.id())
+                .then()
+                .statusCode(200)
+                .body("uri", equalTo("urn:newsml:dpa.com:20090101:" + token))
+                .body("located", equalTo("Oslo, Norway"))
+                .body("links[0].href", equalTo(article.url()))
+                .body("subject.code", contains("medtop:15000000", "medtop:11000000"))
+                .body("subject[0].creator", equalTo("newsroom"))
+                .body("subject[0].relevance", equalTo(100))
+                .body("subject[1].creator", equalTo("tagger"))
+                .body("slugline", equalTo("skien-google"))
+                .body("urgency", equalTo(4))
+                .body("renditions[0].href", equalTo("https://img.example.org/1.jpg"))
+                // names this shape uses itself: the newsroom's values come back under newsflow.extra
+                .body("type", equalTo("text"))
+                .body("newsflow.extra.type", equalTo("picture"))
+                .body("newsflow.extra.pubstatus", equalTo("usable"));
     }
 
     @Test
