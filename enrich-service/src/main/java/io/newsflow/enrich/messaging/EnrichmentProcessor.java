@@ -63,8 +63,13 @@ public class EnrichmentProcessor {
 
     @Incoming(INCOMING)
     @Outgoing(OUTGOING)
-    public Uni<Record<String, String>> process(String payload) {
+    public Uni<Record<String, String>> process(Record<String, String> record) {
         consumed.increment();
+        if (record.value() == null && record.key() != null) {
+            // a retracted article (a tombstone on the raw topic): it leaves the enriched topic, and so the index, too
+            return Uni.createFrom().item(Record.of(record.key(), null));
+        }
+        String payload = record.value();
         long started = System.nanoTime();
         // each consumer takes its next article only when this one is published (per-key order); the analysis runs
         // on a worker thread, the near-duplicate check on PostgreSQL's client without holding one

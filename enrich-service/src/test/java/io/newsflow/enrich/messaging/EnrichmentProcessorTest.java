@@ -101,6 +101,25 @@ class EnrichmentProcessorTest {
     }
 
     @Test
+    void aTombstoneIsForwardedToTheEnrichedTopic() {
+        Instant since = Instant.now().minusSeconds(5);
+        RawArticle raw = rawArticle();
+        send(null, raw.id(), EventJson.write(raw));
+        enriched(since, raw.id());
+
+        Instant retracted = Instant.now().minusSeconds(1);
+        send(null, raw.id(), null);
+        ConsumerRecord<String, String> tombstone = TopicReader.find(
+                        bootstrap,
+                        Topics.ENRICHED,
+                        retracted,
+                        WAIT,
+                        r -> raw.id().equals(r.key()) && r.value() == null)
+                .orElseThrow(() -> new AssertionError("no tombstone for " + raw.id() + " on the enriched topic"));
+        assertThat(tombstone.value()).isNull();
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndTheNextArticleStillFlows() {
         Instant since = Instant.now().minusSeconds(5);
         String poisonKey = "poison-" + UUID.randomUUID();
