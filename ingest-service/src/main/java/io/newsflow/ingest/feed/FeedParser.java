@@ -33,7 +33,7 @@ public class FeedParser {
 
     private final ObjectMapper mapper;
 
-    FeedParser(ObjectMapper mapper) {
+    public FeedParser(ObjectMapper mapper) {
         this.mapper = mapper;
     }
 
@@ -54,6 +54,11 @@ public class FeedParser {
 
     /** @throws InvalidInputException naming {@code body} when the document is not a feed this reads */
     public ParsedFeed parse(byte[] body, String contentType) {
+        return parse(body, contentType, null);
+    }
+
+    /** @param feedUrl where the feed was fetched from (or says it lives), or null */
+    public ParsedFeed parse(byte[] body, String contentType, String feedUrl) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("body", "is empty: send the feed document");
         }

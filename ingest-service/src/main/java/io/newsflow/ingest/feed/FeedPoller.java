@@ -121,8 +121,7 @@ public class FeedPoller {
             FeedParser.ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType());
             List<SubmittedItem> items = new ArrayList<>();
             for (int i = 0; i < feed.items().size(); i++) {
-                items.add(SubmittedItem.of(
-                        i, FeedResource.article(feed, feed.items().get(i))));
+                items.add(SubmittedItem.of(i, FeedArticles.of(feed, feed.items().get(i))));
             }
             List<IngestResult> results =
                     items.isEmpty() ? List.of() : articles.ingestAndWait(items, subscription.sourceId.toString());

@@ -1,12 +1,9 @@
 package io.newsflow.ingest.feed;
 
 import io.newsflow.ingest.article.ArticleService;
-import io.newsflow.ingest.article.ArticleSubmission;
 import io.newsflow.ingest.article.SubmittedItem;
 import io.newsflow.ingest.auth.Access;
 import io.newsflow.ingest.auth.Caller;
-import io.newsflow.ingest.page.Dates;
-import io.newsflow.ingest.page.LanguageTags;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -17,9 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,40 +53,12 @@ public class FeedResource {
         FeedParser.ParsedFeed feed = parser.parse(body, contentType);
         List<SubmittedItem> items = new ArrayList<>();
         for (int i = 0; i < feed.items().size(); i++) {
-            items.add(SubmittedItem.of(i, article(feed, feed.items().get(i))));
+            items.add(SubmittedItem.of(i, FeedArticles.of(feed, feed.items().get(i))));
         }
         if (items.isEmpty()) {
             return Response.accepted(List.of()).build();
         }
         return Response.accepted(service.ingestAndWait(items, caller.sourceId()))
                 .build();
-    }
-
-    /** The article an item stands for; what the item lacks, validation reports in the item's own result. */
-    static ArticleSubmission article(FeedParser.ParsedFeed feed, FeedParser.FeedItem item) {
-        boolean hasText = item.text() != null && !item.text().isBlank();
-        boolean hasHtml = item.html() != null && !item.html().isBlank();
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("feedFormat", feed.format());
-        if (feed.title() != null) {
-            extra.put("feedTitle", feed.title());
-        }
-        return new ArticleSubmission(
-                item.link(),
-                item.title(),
-                // an item with neither text nor HTML still says something: its summary, else its title
-                hasText ? item.text() : hasHtml ? null : item.summary() != null ? item.summary() : item.title(),
-                hasHtml && !hasText ? item.html() : null,
-                item.summary(),
-                item.authors(),
-                item.publishedAt() == null ? null : Dates.toOffsetDateTime(item.publishedAt()),
-                LanguageTags.normalise(feed.language()),
-                null,
-                item.imageUrl(),
-                item.tags(),
-                null,
-                null,
-                null,
-                extra);
     }
 }
