@@ -22,20 +22,26 @@ public final class FeedArticles {
         }
         return new ArticleSubmission(
                 item.link(),
-                item.title(),
+                // no title: the enrichment derives one from the text's first sentence and marks it derived
+                cut(item.title(), 1000),
                 // an item with neither text nor HTML still says something: its summary, else its title
                 hasText ? item.text() : hasHtml ? null : item.summary() != null ? item.summary() : item.title(),
                 hasHtml && !hasText ? item.html() : null,
-                item.summary(),
-                item.authors(),
+                cut(item.summary(), 10_000),
+                item.authors().stream().map(a -> cut(a, 300)).limit(50).toList(),
                 item.publishedAt() == null ? null : Dates.toOffsetDateTime(item.publishedAt()),
                 LanguageTags.normalise(feed.language()),
                 null,
                 item.imageUrl(),
-                item.tags(),
-                null,
+                item.tags().stream().map(t -> cut(t, 200)).distinct().limit(100).toList(),
+                item.uri(),
                 null,
                 null,
                 extra);
+    }
+
+    /** Feeds carry what the article contract would refuse: over-long titles, summaries and tags are cut. */
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }
