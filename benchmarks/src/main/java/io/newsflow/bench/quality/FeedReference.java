@@ -137,11 +137,16 @@ final class FeedReference {
         for (Node child = item.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e
                     && TEXT_ELEMENTS.contains(local(e).toLowerCase(Locale.ROOT))
-                    && !e.getTextContent().isBlank()) {
+                    && !visible(e.getTextContent()).isBlank()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Escaped HTML counts by the text a reader would see, not by its markup. */
+    private static String visible(String text) {
+        return text.contains("<") ? org.jsoup.Jsoup.parse(text).text() : text;
     }
 
     private static String local(Node node) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * The characters of an XML feed, from its bytes, in the order XML and HTTP say (RFC 7303, XML 1.0 appendix F): a
  * byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE), else the HTTP charset (of the POST or of the fetched feed),
- * else the XML declaration's encoding, else UTF-8 when the bytes are valid UTF-8, else what ICU's detector finds
+ * (unless it is no charset at all), else the XML declaration's encoding, else UTF-8 when the bytes are valid UTF-8, else what ICU's detector finds
  * for undeclared legacy bytes (windows-1252 when it finds nothing).
  */
 final class FeedDecoder {
@@ -61,8 +61,9 @@ final class FeedDecoder {
             return new String(bytes, StandardCharsets.UTF_16LE);
         }
         String http = httpCharset(contentType);
-        if (http != null) {
-            return decodeAs(bytes, charset(http, "the Content-Type's charset"));
+        // a charset the server names wrongly is common: then the document's own declaration decides
+        if (http != null && isKnown(http)) {
+            return decodeAs(bytes, Charset.forName(http.strip()));
         }
         String head = new String(bytes, 0, Math.min(bytes.length, 1024), StandardCharsets.ISO_8859_1);
         Matcher declared = DECLARED.matcher(head);
@@ -134,6 +135,14 @@ final class FeedDecoder {
                     "names the character encoding \"" + name + "\" (" + where
                             + "), which is not one this service knows: send UTF-8, or name a standard encoding"
                             + " such as ISO-8859-1 or windows-1252");
+        }
+    }
+
+    private static boolean isKnown(String name) {
+        try {
+            return Charset.isSupported(name.strip());
+        } catch (IllegalCharsetNameException e) {
+            return false;
         }
     }
 

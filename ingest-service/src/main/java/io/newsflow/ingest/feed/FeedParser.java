@@ -163,7 +163,9 @@ public class FeedParser {
         if (full != null) {
             html = full.name().equals("body") && !full.children().isEmpty() ? full.innerXml() : text(full);
         }
-        String description = text(item.child("description"));
+        // iTunes and other modules put the only text in a summary of their own
+        String description =
+                text(item.child("description")) != null ? text(item.child("description")) : text(item.child("summary"));
         if (html == null && description != null) {
             if (LOOKS_LIKE_HTML.matcher(description).matches()) {
                 html = description;
