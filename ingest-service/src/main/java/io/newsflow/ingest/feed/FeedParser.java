@@ -44,6 +44,9 @@ public class FeedParser {
     private static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("(?s).*(<[A-Za-z!/][^>]*>|&[#A-Za-z0-9]+;).*");
+    /** The public id of the Netscape RSS 0.91 DTD: it tells that flavour from Userland's. */
+    private static final String NETSCAPE_DOCTYPE = "-//Netscape Communications//DTD RSS 0.91//EN";
+
     private static final List<String> DATE_ELEMENTS =
             List.of("pubDate", "published", "issued", "date", "created", "updated", "modified");
 
@@ -94,11 +97,11 @@ public class FeedParser {
     }
 
     private static ParsedFeed parseXml(byte[] body, String contentType, String feedUrl) {
-        Element root = FeedXml.read(FeedDecoder.decode(body, contentType));
+        String document = FeedDecoder.decode(body, contentType);
+        Element root = FeedXml.read(document);
         String base = absoluteWeb(feedUrl);
         return switch (root.name()) {
-            case "rss", "channel" -> rss(root, base);
-            case "RDF" -> rss(root, base);
+            case "rss", "channel", "RDF" -> rss(root, base, document.contains(NETSCAPE_DOCTYPE));
             case "feed" -> atom(root, base);
             default ->
                 throw new InvalidInputException(
@@ -110,11 +113,11 @@ public class FeedParser {
 
     // ---- RSS 0.9x, 1.0 (RDF), 2.x ---------------------------------------------------------------------------
 
-    private static ParsedFeed rss(Element root, String feedUrl) {
+    private static ParsedFeed rss(Element root, String feedUrl, boolean netscape) {
         Element channel = root.name().equals("channel") ? root : root.child("channel");
         String rootBase = resolve(feedUrl, root.attribute("xml:base"));
         String channelBase = channel == null ? rootBase : resolve(rootBase, channel.attribute("xml:base"));
-        String channelLink = channel == null ? null : absoluteWeb(resolve(channelBase, text(channel.child("link"))));
+        String channelLink = channel == null ? null : link(channelBase, text(channel.child("link")));
         // relative links: against xml:base, else the feed's URL, else the channel's link
         String base = channelBase != null ? channelBase : channelLink;
         String scope = scope(feedUrl, channelLink, channel);
@@ -134,7 +137,7 @@ public class FeedParser {
                                 || (channel != null && channel.ns().contains("netscape"))
                         ? "rss_0.90"
                         : "rss_1.0")
-                : "rss_" + (version == null ? "2.0" : version);
+                : "rss_" + (version == null ? "2.0" : version) + ("0.91".equals(version) ? (netscape ? "N" : "U") : "");
         return new ParsedFeed(
                 channel == null ? null : plain(text(channel.child("title"))),
                 format,
@@ -148,13 +151,13 @@ public class FeedParser {
         String guid = text(guidElement);
         boolean guidIsPermaLink =
                 guidElement != null && !"false".equalsIgnoreCase(guidElement.attribute("isPermaLink"));
-        String link = absoluteWeb(resolve(base, text(item.child("link"))));
+        String link = link(base, text(item.child("link")));
         if (link == null && guid != null && guidIsPermaLink) {
-            link = absoluteWeb(resolve(base, guid));
+            link = link(base, guid);
         }
         String about = item.attribute("about");
         if (link == null && about != null) {
-            link = absoluteWeb(resolve(base, about));
+            link = link(base, about);
         }
         String html = null;
         String text = null;
@@ -384,7 +387,7 @@ public class FeedParser {
                     || (enclosure.name().equals("content") && type != null && type.startsWith("image/"));
             String url = enclosure.attribute("url") != null ? enclosure.attribute("url") : enclosure.attribute("href");
             if (image && url != null) {
-                String resolved = absoluteWeb(resolve(base, url));
+                String resolved = link(base, url);
                 if (resolved != null) {
                     return resolved;
                 }
@@ -432,6 +435,11 @@ public class FeedParser {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return ref;
         }
+    }
+
+    /** A link resolved against the base: an absolute http(s) address, or null (also when there is no link). */
+    private static String link(String base, String reference) {
+        return reference == null || reference.isBlank() ? null : absoluteWeb(resolve(base, reference));
     }
 
     /** The text when it is an absolute http(s) address with a host; null otherwise. */
@@ -495,9 +503,9 @@ public class FeedParser {
             if (item.get("tags") != null && item.get("tags").isArray()) {
                 item.get("tags").forEach(t -> tags.add(t.asText()));
             }
-            String link = absoluteWeb(resolve(base, json(item.get("url"))));
+            String link = link(base, json(item.get("url")));
             if (link == null) {
-                link = absoluteWeb(resolve(base, json(item.get("external_url"))));
+                link = link(base, json(item.get("external_url")));
             }
             String title = json(item.get("title"));
             String html = json(item.get("content_html"));
@@ -514,7 +522,7 @@ public class FeedParser {
                             .or(() -> Dates.parse(json(item.get("date_modified"))))
                             .orElse(null),
                     tags,
-                    absoluteWeb(resolve(base, json(item.get("image")))),
+                    link(base, json(item.get("image"))),
                     identity(link, json(item.get("id")), scope, title, summary, html != null ? html : text)));
         }
         return new ParsedFeed(

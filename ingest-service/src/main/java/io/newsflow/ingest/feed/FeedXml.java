@@ -161,8 +161,7 @@ final class FeedXml {
                     .matcher(String.valueOf(e.getMessage()))
                     .replaceFirst("")
                     .strip();
-            throw new InvalidInputException(
-                    "body", "is not well-formed XML" + at(e.getLocation()) + ": " + firstLine(message));
+            throw new InvalidInputException("body", "is not well-formed XML" + at(e.getLocation()) + ": " + message);
         } finally {
             if (reader != null) {
                 try {
