@@ -157,10 +157,13 @@ final class FeedXml {
             }
             return root;
         } catch (XMLStreamException e) {
-            String message = PARSE_ERROR
+            String message = firstLine(PARSE_ERROR
                     .matcher(String.valueOf(e.getMessage()))
                     .replaceFirst("")
-                    .strip();
+                    .strip());
+            if (message.contains("was referenced, but not declared")) {
+                message += " (entities a DOCTYPE declares are never read; HTML ones such as &nbsp; are)";
+            }
             throw new InvalidInputException("body", "is not well-formed XML" + at(e.getLocation()) + ": " + message);
         } finally {
             if (reader != null) {
