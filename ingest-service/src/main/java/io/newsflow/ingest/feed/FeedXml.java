@@ -29,7 +29,9 @@ final class FeedXml {
     static final int MAX_DEPTH = 100;
 
     private static final String XML_NS = XMLConstants.XML_NS_URI;
-    private static final Pattern DECLARATION = Pattern.compile("^\\s*<\\?xml\\s[^>]*\\?>");
+    /** The JDK's message for an undeclared namespace prefix is a URL with the prefix and name after '?'. */
+    private static final Pattern UNBOUND_PREFIX = Pattern.compile("PrefixUnbound\\?([^&\\s]+)&(\\S+)");
+
     private static final Pattern ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]*);");
     private static final Pattern PARSE_ERROR =
             Pattern.compile("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*");
@@ -161,7 +163,11 @@ final class FeedXml {
                     .matcher(String.valueOf(e.getMessage()))
                     .replaceFirst("")
                     .strip());
-            if (message.contains("was referenced, but not declared")) {
+            Matcher unbound = UNBOUND_PREFIX.matcher(message);
+            if (unbound.find()) {
+                message = "the prefix \"" + unbound.group(1) + "\" (of " + unbound.group(2)
+                        + ") is used without declaring its namespace (xmlns:" + unbound.group(1) + "=\"...\")";
+            } else if (message.contains("was referenced, but not declared")) {
                 message += " (entities a DOCTYPE declares are never read; HTML ones such as &nbsp; are)";
             }
             throw new InvalidInputException("body", "is not well-formed XML" + at(e.getLocation()) + ": " + message);
@@ -189,39 +195,42 @@ final class FeedXml {
      */
     static String prepared(String document) {
         StringBuilder xml = new StringBuilder(document);
-        Matcher declaration = DECLARATION.matcher(xml);
-        if (declaration.find()) {
-            blank(xml, declaration.start(), declaration.end());
-        }
-        int doctype = indexOfDoctype(xml);
-        if (doctype >= 0) {
-            blank(xml, doctype, endOfDoctype(xml, doctype));
-        }
+        blankProlog(xml);
         return htmlEntities(xml.toString());
     }
 
-    private static int indexOfDoctype(CharSequence xml) {
-        // only in the prolog: before the first element
+    /**
+     * Blanks, in the prolog (before the first element), the XML declaration (also one misplaced after a comment, a
+     * common quirk) and the DOCTYPE.
+     */
+    private static void blankProlog(StringBuilder xml) {
         int i = 0;
         while (i < xml.length()) {
             int lt = indexOf(xml, '<', i);
             if (lt < 0 || lt + 1 >= xml.length()) {
-                return -1;
+                return;
             }
             if (startsWith(xml, lt, "<!DOCTYPE")) {
-                return lt;
-            }
-            if (startsWith(xml, lt, "<!--")) {
+                int end = endOfDoctype(xml, lt);
+                blank(xml, lt, end);
+                i = end;
+            } else if (startsWith(xml, lt, "<!--")) {
                 int end = indexOf(xml, "-->", lt);
                 i = end < 0 ? xml.length() : end + 3;
             } else if (xml.charAt(lt + 1) == '?') {
                 int end = indexOf(xml, "?>", lt);
-                i = end < 0 ? xml.length() : end + 2;
+                end = end < 0 ? xml.length() : end + 2;
+                boolean declaration = startsWith(xml, lt, "<?xml")
+                        && lt + 5 < xml.length()
+                        && Character.isWhitespace(xml.charAt(lt + 5));
+                if (declaration) {
+                    blank(xml, lt, end);
+                }
+                i = end;
             } else {
-                return -1;
+                return;
             }
         }
-        return -1;
     }
 
     /** Past the DOCTYPE's closing {@code >}, stepping over its internal subset and quoted strings. */

@@ -228,6 +228,23 @@ class FeedQuirksTest {
                 .hasMessageNotContaining("ParseError");
     }
 
+    @Test
+    void anUndeclaredPrefixIsNamedInUserWordsAndAMisplacedDeclarationIsSetAside() {
+        assertThatThrownBy(() -> inline(
+                        "<rss version=\"2.0\"><channel>\n<itunes:subtitle>x</itunes:subtitle></channel></rss>", null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("line 2, column")
+                .hasMessageContaining(
+                        "the prefix \"itunes\" (of itunes:subtitle) is used without declaring its namespace")
+                .hasMessageNotContaining("PrefixUnbound");
+
+        FeedParser.ParsedFeed late = inline(
+                "<!-- a comment first -->\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Late</title>"
+                        + "</channel></rss>",
+                "application/rss+xml");
+        assertThat(late.title()).isEqualTo("Late");
+    }
+
     private static byte[] withBom(byte[] bom, String text, Charset charset) {
         ByteBuffer encoded = charset.encode(text);
         byte[] bytes = new byte[bom.length + encoded.remaining()];
