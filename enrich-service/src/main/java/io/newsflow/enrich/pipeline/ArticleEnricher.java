@@ -9,6 +9,7 @@ import io.newsflow.enrich.entity.EntityTagger;
 import io.newsflow.enrich.entity.KnowledgeBase;
 import io.newsflow.enrich.entity.Mention;
 import io.newsflow.enrich.language.LanguageDetector;
+import io.newsflow.enrich.text.DerivedTitle;
 import io.newsflow.enrich.text.MainTextExtractor;
 import io.newsflow.enrich.text.ScrapedTextCleaner;
 import io.newsflow.enrich.topic.NewsroomTopics;
@@ -82,11 +83,12 @@ public class ArticleEnricher {
     }
 
     /** Everything but the near-duplicate check, for a title and a body in the given format. */
-    public ArticleAnalysis analyse(String title, BodyFormat format, String body, String url) {
+    public ArticleAnalysis analyse(String givenTitle, BodyFormat format, String body, String url) {
         Map<String, String> producedBy = new LinkedHashMap<>();
         long started = System.nanoTime();
-        String text = mainText(title, format, body, url, producedBy);
+        String text = mainText(givenTitle, format, body, url, producedBy);
         started = recordSince(textTime, started);
+        String title = hasTitle(givenTitle) ? givenTitle : DerivedTitle.of(text);
         DetectedLanguage language = languageDetector.detect(title + "\n" + text).orElse(null);
         started = recordSince(languageTime, started);
         producedBy.put("language", LanguageDetector.MODEL);
@@ -122,7 +124,7 @@ public class ArticleEnricher {
                 raw.version(),
                 raw.url(),
                 raw.sourceId(),
-                raw.title(),
+                hasTitle(raw.title()) ? raw.title() : DerivedTitle.of(analysis.text()),
                 analysis.text(),
                 raw.summary(),
                 raw.authors(),
@@ -141,8 +143,13 @@ public class ArticleEnricher {
                 story.storyId(),
                 producedBy,
                 raw.identity(),
-                EnrichedArticle.TITLE_GIVEN,
+                hasTitle(raw.title()) ? EnrichedArticle.TITLE_GIVEN : EnrichedArticle.TITLE_DERIVED,
                 raw.located());
+    }
+
+    /** Feed items (and other raw articles) may come without a title: then one is derived from the text. */
+    private static boolean hasTitle(String title) {
+        return title != null && !title.isBlank();
     }
 
     public ArticleAnalysis analyse(RawArticle raw) {

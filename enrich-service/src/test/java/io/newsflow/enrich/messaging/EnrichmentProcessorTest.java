@@ -120,6 +120,29 @@ class EnrichmentProcessorTest {
     }
 
     @Test
+    void anArticleWithoutATitleGetsOneDerivedFromItsFirstSentenceMarkedDerived() throws Exception {
+        // a feed item without a title reaches enrichment with none
+        Instant since = Instant.now().minusSeconds(5);
+        RawArticle raw = rawArticle(
+                null,
+                "Rescuers searched the ruins of an apartment building in Magnitogorsk on Tuesday. The gas"
+                        + " explosion killed at least seven people.");
+        send(null, raw.id(), EventJson.write(raw));
+
+        ConsumerRecord<String, String> record = TopicReader.find(
+                        bootstrap, Topics.ENRICHED, since, WAIT, r -> raw.id().equals(r.key()))
+                .orElseThrow(() -> new AssertionError("no enriched record for " + raw.id()));
+        assertThat(EventContract.violations(
+                        EventContract.Kind.ENRICHED_ARTICLE, EventJson.mapper().readTree(record.value())))
+                .isEmpty();
+        EnrichedArticle enriched =
+                EventJson.read(record.value(), EventContract.Kind.ENRICHED_ARTICLE, EnrichedArticle.class);
+        assertThat(enriched.title())
+                .isEqualTo("Rescuers searched the ruins of an apartment building in Magnitogorsk on Tuesday.");
+        assertThat(enriched.titleSource()).isEqualTo(EnrichedArticle.TITLE_DERIVED);
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndTheNextArticleStillFlows() {
         Instant since = Instant.now().minusSeconds(5);
         String poisonKey = "poison-" + UUID.randomUUID();
@@ -235,6 +258,10 @@ class EnrichmentProcessorTest {
     }
 
     private static RawArticle rawArticle(String body) {
+        return rawArticle("Magnitogorsk apartment building collapses after explosion", body);
+    }
+
+    private static RawArticle rawArticle(String title, String body) {
         String url = "https://en.wikinews.org/wiki/Test_" + UUID.randomUUID();
         return new RawArticle(
                 RawArticle.SCHEMA_VERSION,
@@ -242,7 +269,7 @@ class EnrichmentProcessorTest {
                 1,
                 url,
                 null,
-                "Magnitogorsk apartment building collapses after explosion",
+                title,
                 BodyFormat.TEXT,
                 body,
                 null,

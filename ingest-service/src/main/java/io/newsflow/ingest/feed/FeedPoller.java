@@ -118,11 +118,10 @@ public class FeedPoller {
                 record(subscription, success(polledAt, 0, 0, fetched));
                 return;
             }
-            FeedParser.ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType());
+            FeedParser.ParsedFeed feed = parser.parse(fetched.body(), fetched.contentType(), subscription.url);
             List<SubmittedItem> items = new ArrayList<>();
             for (int i = 0; i < feed.items().size(); i++) {
-                items.add(SubmittedItem.of(
-                        i, FeedResource.article(feed, feed.items().get(i))));
+                items.add(SubmittedItem.of(i, FeedArticles.of(feed, feed.items().get(i))));
             }
             List<IngestResult> results =
                     items.isEmpty() ? List.of() : articles.ingestAndWait(items, subscription.sourceId.toString());

@@ -1,12 +1,10 @@
 package io.newsflow.ingest.feed;
 
+import io.newsflow.commons.problem.Problem;
 import io.newsflow.ingest.article.ArticleService;
-import io.newsflow.ingest.article.ArticleSubmission;
 import io.newsflow.ingest.article.SubmittedItem;
 import io.newsflow.ingest.auth.Access;
 import io.newsflow.ingest.auth.Caller;
-import io.newsflow.ingest.page.Dates;
-import io.newsflow.ingest.page.LanguageTags;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -17,9 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,25 +36,44 @@ public class FeedResource {
         this.caller = caller;
     }
 
+    /** The media types a pushed feed may have; any other type ending in +xml is read as XML too. */
+    static final List<String> ACCEPTED = List.of(
+            "application/rss+xml",
+            "application/atom+xml",
+            "application/rdf+xml",
+            "application/xml",
+            "text/xml",
+            "application/feed+json",
+            MediaType.APPLICATION_JSON);
+
     @POST
-    @Consumes({
-        "application/rss+xml",
-        "application/atom+xml",
-        "application/xml",
-        "text/xml",
-        "application/feed+json",
-        MediaType.APPLICATION_JSON,
-        "application/rdf+xml"
-    })
+    @Consumes(MediaType.WILDCARD)
     @Blocking
     @Operation(
-            summary = "Submit a feed document (RSS 0.9x-2.0, Atom 0.3/1.0, JSON Feed 1.x)",
-            description = "Answers 202 with one result per item, in the feed's order.")
-    public Response push(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
-        FeedParser.ParsedFeed feed = parser.parse(body, contentType);
+            summary = "Submit a feed document (RSS 0.90-2.x, RSS 1.0/RDF, Atom 0.3/1.0, JSON Feed 1.x)",
+            description = "Answers 202 with one result per item, in the feed's order. Content-Type: one of "
+                    + "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml, text/xml"
+                    + " (or any +xml type), application/feed+json, application/json; its charset is used. An optional"
+                    + " Content-Location header gives the feed's own URL, against which relative links are resolved.")
+    public Response push(
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam("Content-Location") String feedUrl,
+            byte[] body) {
+        if (!isAccepted(contentType)) {
+            return Problem.of(
+                            Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                            "A feed is sent as one of " + String.join(", ", ACCEPTED) + " (or any +xml type), not as "
+                                    + (contentType == null || contentType.isBlank() ? "no Content-Type" : contentType)
+                                    + ".",
+                            "/api/v1/feeds/items",
+                            List.of(new Problem.FieldError(
+                                    "Content-Type", "must be one of " + String.join(", ", ACCEPTED))))
+                    .toResponse();
+        }
+        FeedParser.ParsedFeed feed = parser.parse(body, contentType, feedUrl);
         List<SubmittedItem> items = new ArrayList<>();
         for (int i = 0; i < feed.items().size(); i++) {
-            items.add(SubmittedItem.of(i, article(feed, feed.items().get(i))));
+            items.add(SubmittedItem.of(i, FeedArticles.of(feed, feed.items().get(i))));
         }
         if (items.isEmpty()) {
             return Response.accepted(List.of()).build();
@@ -67,31 +82,11 @@ public class FeedResource {
                 .build();
     }
 
-    /** The article an item stands for; what the item lacks, validation reports in the item's own result. */
-    static ArticleSubmission article(FeedParser.ParsedFeed feed, FeedParser.FeedItem item) {
-        boolean hasText = item.text() != null && !item.text().isBlank();
-        boolean hasHtml = item.html() != null && !item.html().isBlank();
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("feedFormat", feed.format());
-        if (feed.title() != null) {
-            extra.put("feedTitle", feed.title());
+    static boolean isAccepted(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
         }
-        return new ArticleSubmission(
-                item.link(),
-                item.title(),
-                // an item with neither text nor HTML still says something: its summary, else its title
-                hasText ? item.text() : hasHtml ? null : item.summary() != null ? item.summary() : item.title(),
-                hasHtml && !hasText ? item.html() : null,
-                item.summary(),
-                item.authors(),
-                item.publishedAt() == null ? null : Dates.toOffsetDateTime(item.publishedAt()),
-                LanguageTags.normalise(feed.language()),
-                null,
-                item.imageUrl(),
-                item.tags(),
-                null,
-                null,
-                null,
-                extra);
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return ACCEPTED.contains(type) || type.endsWith("+xml") || type.endsWith("+json");
     }
 }

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.sun.net.httpserver.HttpServer;
 import io.newsflow.events.ArticleIds;
+import io.newsflow.events.RawArticle;
+import io.newsflow.ingest.RawEvents;
 import io.newsflow.ingest.Sources;
 import io.newsflow.local.LocalStackTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -18,8 +20,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,6 +74,17 @@ class FeedSubscriptionTest {
             byte[] body = rss().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
             exchange.getResponseHeaders().add("ETag", "\"v1\"");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        // an old server: windows-1252 bytes, the charset only in the HTTP header, links relative to the feed's URL
+        server.createContext("/legacy.rss", exchange -> {
+            byte[] body = ("<rss version=\"0.92\"><channel><title>Legacy feed</title><item><link>legacy/" + RUN
+                            + "</link><description>Caf\u00e9 owners in Reykjav\u00edk met the mayor \u2013 again."
+                            + "</description></item></channel></rss>")
+                    .getBytes(Charset.forName("windows-1252"));
+            exchange.getResponseHeaders().add("Content-Type", "text/xml; charset=windows-1252");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -159,6 +174,21 @@ class FeedSubscriptionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> IF_NONE_MATCH.contains("\"v1\""));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> (int) subscription(id).get("lastNewItems") == 0);
+    }
+
+    @Test
+    void aLegacyFeedIsReadInItsHttpCharsetWithLinksResolvedAgainstItsUrl() throws Exception {
+        String sourceId = newSource();
+        Instant since = Instant.now();
+        String id = subscribe(sourceId, "http://127.0.0.1:" + PORT + "/legacy.rss");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> subscription(id).get("lastSuccessAt") != null);
+        assertThat(subscription(id).get("lastError")).isNull();
+        String articleId = ArticleIds.forCanonicalUrl("http://127.0.0.1:" + PORT + "/legacy/" + RUN);
+        RawArticle raw = RawEvents.published(articleId, since);
+        assertThat(raw.body()).isEqualTo("Caf\u00e9 owners in Reykjav\u00edk met the mayor \u2013 again.");
+        assertThat(raw.title()).isNull();
+        assertThat(raw.sourceId()).isEqualTo(sourceId);
     }
 
     @Test
