@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public class ScrapedTextCleaner {
 
     /** Names these rules in the record of what produced an article's text. */
-    public static final String VERSION = "scraped-text-1";
+    public static final String VERSION = "scraped-text-2";
 
     private static final int DENSE_LINE = 70;
     private static final int SHORT_LINE = 25;
@@ -50,6 +50,33 @@ public class ScrapedTextCleaner {
             + ").*");
 
     private static final int SHORT_CHROME_LENGTH = 200;
+    /**
+     * Image captions and credits: a gallery counter ("1of4", "2 / 12"), a bullet naming an image ("• 16x9 Image"),
+     * "Image caption", "Media caption", "Image copyright", a credit in parentheses or after a slash.
+     */
+    private static final Pattern CAPTION = Pattern.compile("(?iU)("
+            + "\\d+\\s*(of|/)\\s*\\d+\\s*\\p{Lu}.*|[•·▪►▶]\\s*.{0,40}\\b(image|photo|video|picture|gallery)s?\\b.{0,20}"
+            + "|(image|media|video|photo) (caption|copyright|credit|source)\\b.*|(credit|source|courtesy)s?:.{0,120}"
+            + "|.{0,160}\\((photo|image|picture|credit)s?( by|:)? .{0,80}\\)|.{0,200}\\b(photo|image)s?: [^.]{0,80}"
+            + "|\\(?(photo|image|picture|video)s? (by|via|courtesy of) .{0,80}\\)?"
+            + "|(watch|read more|read also|more|related|see also|listen|photos|video|gallery|opinion|live|recommended)\\s?:.{0,200}"
+            + ")");
+    /** "Jane Doe is a staff writer at ...": the author's note under the article, not the article. */
+    private static final Pattern AUTHOR_BIO = Pattern.compile("(?U)\\p{Lu}[\\p{L}.'-]+( \\p{Lu}[\\p{L}.'-]+){1,3}"
+            + "( \\([^)]{1,40}\\))? (is|was) (a|an|the) [^.]{0,80}\\b(writer|reporter|editor|correspondent|contributor"
+            + "|journalist|author|columnist|producer|freelancer|publisher|host)\\b.*");
+    /**
+     * Lines after which an article does not go on: the heading of its comments. (A "Related stories" box may stand
+     * inside an article, so it is dropped as chrome but does not end it.)
+     */
+    private static final Pattern ARTICLE_END = Pattern.compile("(?iU)\\W*("
+            + "share your thoughts.{0,40}|(\\d+ )?(comments?|responses?|replies)( \\(\\d+\\))?|leave a (reply|comment)"
+            + "|join the (discussion|conversation)|post a comment|add (a )?comment|.{1,80} (says|said|wrote):"
+            + "|about the author|(\\d+ )?kommentare?( \\(\\d+\\))?|schreibe einen kommentar|commentaires?"
+            + "|laisser un commentaire|comentarios?|deja un comentario"
+            + ")\\W*");
+    /** What of the article (in score) must come before a line may end it. */
+    private static final double ARTICLE_BEFORE_END = 300;
     /** A short line inside the article stays only as the heading of the paragraph after it. */
     private static final int HEADING_LENGTH = 150;
     /** Paragraphs of any length that are cookie banners, disclaimers or copyright notices. */
@@ -61,6 +88,8 @@ public class ScrapedTextCleaner {
             + ").*");
     /** When the best run of lines ends before the headline, the best run after it is the article unless it is this much smaller. */
     private static final double TITLE_ANCHOR_SHARE = 0.2;
+    /** Lines of chrome (a picture, share buttons) that may stand between two parts of one article. */
+    private static final int ARTICLE_GAP = 20;
 
     /**
      * The article's lines of a scraped page, one paragraph per line, separated by a blank line.
@@ -96,7 +125,21 @@ public class ScrapedTextCleaner {
             if (sum(scores, afterTitle) >= TITLE_ANCHOR_SHARE * sum(scores, run)) {
                 run = afterTitle;
             }
+        } else if (titleLine >= 0 && titleLine < run[0]) {
+            // the article follows its headline: a bigger block further down is comments or a list of other stories,
+            // unless it follows closely
+            int[] near = bestRun(scores, titleLine + 1, run[0]);
+            if (near[1] >= near[0] && sum(scores, near) >= TITLE_ANCHOR_SHARE * sum(scores, run)) {
+                run = run[0] - near[1] <= ARTICLE_GAP ? new int[] {near[0], run[1]} : near;
+            }
+        } else if (titleLine >= run[0]) {
+            // the headline starts the article: what stands before it in the run is a list of other stories
+            int[] afterTitle = bestRun(scores, titleLine + 1);
+            if (afterTitle[0] <= run[1]) {
+                run = new int[] {afterTitle[0], run[1]};
+            }
         }
+        run[1] = articleEnd(lines, scores, run);
         StringBuilder text = new StringBuilder();
         for (int i = run[0]; i <= run[1]; i++) {
             boolean heading = i < run[1] && scores[i + 1] > 0 && lines.get(i).length() <= HEADING_LENGTH;
@@ -108,6 +151,21 @@ public class ScrapedTextCleaner {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * The last line of the article in the run: the run ends before the first line that closes an article (share
+     * buttons, comments, related stories) once some of the article has been read.
+     */
+    private static int articleEnd(List<String> lines, double[] scores, int[] run) {
+        double read = 0;
+        for (int i = run[0]; i <= run[1]; i++) {
+            if (read >= ARTICLE_BEFORE_END && ARTICLE_END.matcher(lines.get(i)).matches()) {
+                return i - 1;
+            }
+            read += Math.max(0, scores[i]);
+        }
+        return run[1];
     }
 
     /** Positive for article-like lines (by their length), negative for menu-like ones. */
@@ -136,7 +194,11 @@ public class ScrapedTextCleaner {
         if (LONG_CHROME.matcher(line).matches()) {
             return true;
         }
-        if (occurrences > 1 && line.length() < 100) {
+        if (occurrences > 1) {
+            // said twice on one page: a caption under a gallery and its picture, a teaser and its story
+            return true;
+        }
+        if (CAPTION.matcher(line).matches() || AUTHOR_BIO.matcher(line).matches()) {
             return true;
         }
         return title != null && !title.isBlank() && title.contains(line) && line.length() < title.length() + 1;
@@ -171,11 +233,16 @@ public class ScrapedTextCleaner {
 
     /** The maximum-sum run of lines from {@code from} on, {@code {first, last}}; empty as {@code {from, from - 1}}. */
     private static int[] bestRun(double[] scores, int from) {
+        return bestRun(scores, from, scores.length);
+    }
+
+    /** The maximum-sum run of lines in {@code [from, to)}, {@code {first, last}}; empty as {@code {from, from - 1}}. */
+    private static int[] bestRun(double[] scores, int from, int to) {
         double best = 0;
         int[] run = {from, from - 1};
         double sum = 0;
         int start = from;
-        for (int i = from; i < scores.length; i++) {
+        for (int i = from; i < to; i++) {
             if (sum <= 0) {
                 sum = 0;
                 start = i;
