@@ -1,9 +1,9 @@
 package io.newsflow.enrich.text;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -56,10 +56,18 @@ public class ScrapedTextCleaner {
      */
     private static final Pattern CAPTION = Pattern.compile("(?iU)("
             + "\\d+\\s*(of|/)\\s*\\d+\\s*\\p{Lu}.*|[•·▪►▶]\\s*.{0,40}\\b(image|photo|video|picture|gallery)s?\\b.{0,20}"
-            + "|(image|media|video|photo) (caption|copyright|credit|source)\\b.*|(credit|source|courtesy)s?:.{0,120}"
+            + "|(image|media|video|photo) ?(caption|copyright|credit|source).*|(credit|source|courtesy)s?:.{0,120}"
             + "|.{0,160}\\((photo|image|picture|credit)s?( by|:)? .{0,80}\\)|.{0,200}\\b(photo|image)s?: [^.]{0,80}"
             + "|\\(?(photo|image|picture|video)s? (by|via|courtesy of) .{0,80}\\)?"
             + "|(watch|read more|read also|more|related|see also|listen|photos|video|gallery|opinion|live|recommended)\\s?:.{0,200}"
+            + ")");
+    /**
+     * A dateline of the page ("PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: ..."), or a teaser of another story cut
+     * short ("Plague of mosquitos to devastate Britain as Hurri...").
+     */
+    private static final Pattern DATELINE_OR_CUT_TEASER = Pattern.compile("(?iU)("
+            + "(published|updated|posted|last updated|veröffentlicht|aktualisiert)( on| am)?:? .{0,40}\\d{4}.{0,80}"
+            + "|[^.!?]{10,120}(\\.\\.\\.|…)"
             + ")");
     /** "Jane Doe is a staff writer at ...": the author's note under the article, not the article. */
     private static final Pattern AUTHOR_BIO = Pattern.compile("(?U)\\p{Lu}[\\p{L}.'-]+( \\p{Lu}[\\p{L}.'-]+){1,3}"
@@ -98,16 +106,22 @@ public class ScrapedTextCleaner {
      * @param title the page's title, or null
      */
     public String clean(String scrapedText, String title) {
+        return clean(scrapedText, title, Set.of());
+    }
+
+    /**
+     * The article's lines of a scraped page, less the lines its source is known to repeat on its other pages.
+     *
+     * @param scrapedText the visible text, one block per line
+     * @param title the page's title, or null
+     * @param sourceChrome the {@link PageLines#key keys} of the lines the page's source repeats on its pages (its
+     *     standing chrome, from {@link SourceChrome}), empty when none are known
+     */
+    public String clean(String scrapedText, String title, Set<Long> sourceChrome) {
         if (scrapedText == null || scrapedText.isBlank()) {
             return "";
         }
-        List<String> lines = new ArrayList<>();
-        for (String line : scrapedText.split("\\R")) {
-            String collapsed = TextBlocks.collapse(line);
-            if (!collapsed.isEmpty()) {
-                lines.add(collapsed);
-            }
-        }
+        List<String> lines = PageLines.of(scrapedText);
         Map<String, Integer> counts = new HashMap<>();
         lines.forEach(line -> counts.merge(line, 1, Integer::sum));
 
@@ -115,7 +129,8 @@ public class ScrapedTextCleaner {
         boolean[] chrome = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            chrome[i] = isChrome(line, counts.get(line), title);
+            chrome[i] = isChrome(line, counts.get(line), title)
+                    || (!sourceChrome.isEmpty() && sourceChrome.contains(PageLines.key(line)));
             scores[i] = chrome[i] ? -2 * DENSE_LINE : score(line);
         }
         int[] run = bestRun(scores, 0);
@@ -198,7 +213,9 @@ public class ScrapedTextCleaner {
             // said twice on one page: a caption under a gallery and its picture, a teaser and its story
             return true;
         }
-        if (CAPTION.matcher(line).matches() || AUTHOR_BIO.matcher(line).matches()) {
+        if (CAPTION.matcher(line).matches()
+                || AUTHOR_BIO.matcher(line).matches()
+                || DATELINE_OR_CUT_TEASER.matcher(line).matches()) {
             return true;
         }
         return title != null && !title.isBlank() && title.contains(line) && line.length() < title.length() + 1;
