@@ -28,11 +28,15 @@ import org.jsoup.nodes.Document;
  *   <li>{@link MainTextExtractor} on the HTML;
  *   <li>the scraped-text case: the page's visible text (one line per block, as a browser's {@code innerText}),
  *       cleaned by {@link ScrapedTextCleaner}, and the raw visible text as its baseline;
+ *   <li>the same with a per-source memory ({@link SourceChrome}): the pages in the set's own order, each cleaned with
+ *       what the earlier pages of its site (the host of its URL) taught, never the page itself nor the gold; scored
+ *       on all pages and on the pages that have an earlier page of their site, beside those pages without it;
  *   <li>jsoup's {@code body().text()}, which checks the scorers against the published row.
  * </ul>
  *
- * <p>Usage: {@code java -cp benchmarks/target/classes:$(cat benchmarks/target/runtime.classpath)
- * io.newsflow.bench.quality.ExtractionQuality ../shared/data [page limit]}
+ * <p>Usage: {@code ./newsflow bench extraction [data folder] [page limit]} (this alone), or {@code java -cp
+ * benchmarks/target/classes:$(cat benchmarks/target/runtime.classpath) io.newsflow.bench.quality.ExtractionQuality
+ * ../shared/data [page limit]}; {@code ./newsflow bench quality} runs it with the entity and topic benchmarks.
  */
 public final class ExtractionQuality {
 
