@@ -24,7 +24,8 @@ public class ScrapedTextCleaner {
 
     private static final int DENSE_LINE = 70;
     private static final int SHORT_LINE = 25;
-    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;\"'”’»)]$");
+    private static final int CJK_WEIGHT = 3;
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;\"'”’»)。！？」]$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** Lines that are chrome wherever they stand, whatever their length. */
@@ -185,8 +186,8 @@ public class ScrapedTextCleaner {
 
     /** Positive for article-like lines (by their length), negative for menu-like ones. */
     private static double score(String line) {
-        int length = line.length();
-        boolean sentence = SENTENCE_END.matcher(line).matches() || line.contains(". ");
+        int length = length(line);
+        boolean sentence = SENTENCE_END.matcher(line).matches() || line.contains(". ") || line.contains("。");
         if (length >= DENSE_LINE && sentence && words(line) >= 10) {
             return length;
         }
@@ -273,11 +274,35 @@ public class ScrapedTextCleaner {
         return run;
     }
 
+    /**
+     * A line's length as if written in a spaced script: a Chinese, Japanese or Korean character says about as much
+     * as a word, so it counts {@value #CJK_WEIGHT} times.
+     */
+    private static int length(String line) {
+        return line.length() + (CJK_WEIGHT - 1) * cjk(line);
+    }
+
+    /** Words, a Chinese, Japanese or Korean character counting as half a word. */
     private static int words(String line) {
         int count = 0;
         var matcher = WORD.matcher(line);
         while (matcher.find()) {
             count++;
+        }
+        int cjk = cjk(line);
+        return cjk == 0 ? count : count + cjk / 2;
+    }
+
+    private static int cjk(String line) {
+        int count = 0;
+        for (int i = 0; i < line.length(); i++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(line.charAt(i));
+            if (script == Character.UnicodeScript.HAN
+                    || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA
+                    || script == Character.UnicodeScript.HANGUL) {
+                count++;
+            }
         }
         return count;
     }
