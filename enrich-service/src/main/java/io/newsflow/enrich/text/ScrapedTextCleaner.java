@@ -24,6 +24,9 @@ public class ScrapedTextCleaner {
 
     private static final int DENSE_LINE = 70;
     private static final int SHORT_LINE = 25;
+    /** What a short line (a menu item, a button) counts against the run it stands in. */
+    private static final int SHORT_LINE_PENALTY = 35;
+
     private static final int CJK_WEIGHT = 3;
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;\"'”’»)。！？」]$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -61,6 +64,10 @@ public class ScrapedTextCleaner {
             + "|.{0,160}\\((photo|image|picture|credit)s?( by|:)? .{0,80}\\)|.{0,200}\\b(photo|image)s?: [^.]{0,80}"
             + "|\\(?(photo|image|picture|video)s? (by|via|courtesy of) .{0,80}\\)?"
             + "|(watch|read more|read also|more|related|see also|listen|photos|video|gallery|opinion|live|recommended)\\s?:.{0,200}"
+            + "|(lea|lee|mira|mirá|ver|vea|véase|lire aussi|à lire aussi|voir aussi|lesen sie auch|auch interessant"
+            + "|mehr zum thema|weitere nachrichten( zu)?|siehe auch|leia também|veja também|leggi anche|mirá también"
+            + "|lea también|lee también|te puede interesar)\\s?:?.{0,200}"
+            + "|>>.{0,200}<<|»».{0,200}"
             + ")");
     /**
      * A dateline of the page ("PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: ..."), or a teaser of another story cut
@@ -83,6 +90,8 @@ public class ScrapedTextCleaner {
             + "|join the (discussion|conversation)|post a comment|add (a )?comment|.{1,80} (says|said|wrote):"
             + "|about the author|(\\d+ )?kommentare?( \\(\\d+\\))?|schreibe einen kommentar|commentaires?"
             + "|laisser un commentaire|comentarios?|deja un comentario"
+            + "|\\d+ (antworten|kommentare|comentarios|commentaires|réponses|risposte|reacties)( (zu|a|à|sur|on) .{0,200})?"
+            + "|\\d+ (thoughts|responses|replies|comments) (on|to) .{0,200}|we ask that comments .{0,300}"
             + ")\\W*");
     /** What of the article (in score) must come before a line may end it. */
     private static final double ARTICLE_BEFORE_END = 300;
@@ -195,9 +204,10 @@ public class ScrapedTextCleaner {
             return length / 2.0;
         }
         if (length < SHORT_LINE) {
-            return -SHORT_LINE;
+            return -SHORT_LINE_PENALTY;
         }
-        return sentence ? length / 4.0 : -length / 4.0;
+        // a line of some length that is not a sentence (a caption, a list item) weighs little either way
+        return sentence ? length / 4.0 : -length / 8.0;
     }
 
     private static boolean isChrome(String line, int occurrences, String title) {
