@@ -1,13 +1,20 @@
 package io.newsflow.bench.quality;
 
 import io.newsflow.enrich.text.MainTextExtractor;
+import io.newsflow.enrich.text.PageLines;
 import io.newsflow.enrich.text.ScrapedTextCleaner;
+import io.newsflow.enrich.text.SourceChrome;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
@@ -21,11 +28,15 @@ import org.jsoup.nodes.Document;
  *   <li>{@link MainTextExtractor} on the HTML;
  *   <li>the scraped-text case: the page's visible text (one line per block, as a browser's {@code innerText}),
  *       cleaned by {@link ScrapedTextCleaner}, and the raw visible text as its baseline;
+ *   <li>the same with a per-source memory ({@link SourceChrome}): the pages in the set's own order, each cleaned with
+ *       what the earlier pages of its site (the host of its URL) taught, never the page itself nor the gold; scored
+ *       on all pages and on the pages that have an earlier page of their site, beside those pages without it;
  *   <li>jsoup's {@code body().text()}, which checks the scorers against the published row.
  * </ul>
  *
- * <p>Usage: {@code java -cp benchmarks/target/classes:$(cat benchmarks/target/runtime.classpath)
- * io.newsflow.bench.quality.ExtractionQuality ../shared/data [page limit]}
+ * <p>Usage: {@code ./newsflow bench extraction [data folder] [page limit]} (this alone), or {@code java -cp
+ * benchmarks/target/classes:$(cat benchmarks/target/runtime.classpath) io.newsflow.bench.quality.ExtractionQuality
+ * ../shared/data [page limit]}; {@code ./newsflow bench quality} runs it with the entity and topic benchmarks.
  */
 public final class ExtractionQuality {
 
@@ -80,8 +91,75 @@ public final class ExtractionQuality {
                 scorer,
                 indexes,
                 i -> cleaner.clean(visible.get(i), titles.get(i)));
+        List<Integer> later = new ArrayList<>();
+        List<Set<Long>> learnt = learntFromEarlierPages(pages, visible, later);
+        report(
+                "ScrapedTextCleaner + per-source memory",
+                set,
+                pages,
+                scorer,
+                indexes,
+                i -> cleaner.clean(visible.get(i), titles.get(i), learnt.get(i)));
+        report(
+                "  the same, pages after their site's first",
+                set,
+                pages,
+                scorer,
+                later,
+                i -> cleaner.clean(visible.get(i), titles.get(i), learnt.get(i)));
+        report(
+                "  those pages without the memory",
+                set,
+                pages,
+                scorer,
+                later,
+                i -> cleaner.clean(visible.get(i), titles.get(i)));
         report("visible text, raw (baseline)", set, pages, scorer, indexes, visible::get);
         report("jsoup body().text() (reference)", set, pages, scorer, indexes, bodyText::get);
+    }
+
+    /**
+     * For each page, what a per-source memory ({@code SourceChrome}) would know when the page comes: the keys of the
+     * lines seen on at least {@link SourceChrome#CHROME_PAGES} - 1 earlier pages of the same site (the host of the page's
+     * URL), the pages taken in the benchmark's own order. Never the page itself, never the gold text.
+     */
+    private static List<Set<Long>> learntFromEarlierPages(
+            List<ExtractionPage> pages, List<String> visible, List<Integer> later) {
+        Map<String, Map<Long, Integer>> seen = new HashMap<>();
+        Map<String, Integer> pagesPerSite = new HashMap<>();
+        List<Set<Long>> learnt = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            String site = site(pages.get(i).url());
+            Map<Long, Integer> counts = seen.computeIfAbsent(site, s -> new HashMap<>());
+            Set<Long> known = new HashSet<>();
+            counts.forEach((key, count) -> {
+                if (count >= SourceChrome.CHROME_PAGES - 1) {
+                    known.add(key);
+                }
+            });
+            learnt.add(known);
+            if (pagesPerSite.containsKey(site)) {
+                later.add(i);
+            }
+            PageLines.keys(visible.get(i)).forEach(key -> counts.merge(key, 1, Integer::sum));
+            pagesPerSite.merge(site, 1, Integer::sum);
+        }
+        long sites = pagesPerSite.values().stream().filter(n -> n > 1).count();
+        System.out.printf(
+                Locale.ROOT,
+                "  (per-source memory: %d sites with more than one page, %d pages with an earlier page of their site)%n",
+                sites,
+                later.size());
+        return learnt;
+    }
+
+    private static String site(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? url : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
     }
 
     private static void report(
@@ -107,7 +185,8 @@ public final class ExtractionQuality {
             outputs.add(output == null ? "" : output);
         }
         double millisPerPage = (System.nanoTime() - start) / 1e6 / Math.max(1, indexes.size());
-        ExtractionScore score = scorer.apply(pages, outputs);
+        List<ExtractionPage> scored = indexes.stream().map(pages::get).toList();
+        ExtractionScore score = scorer.apply(scored, outputs);
         System.out.printf(
                 Locale.ROOT,
                 "%-44s %-11s %6.3f %6.3f %6.3f %9.1f%n",
@@ -117,7 +196,7 @@ public final class ExtractionQuality {
                 score.recall(),
                 score.f1(),
                 millisPerPage);
-        dump(label, set, pages, outputs);
+        dump(label, set, scored, outputs);
     }
 
     /** With -Dextraction.dump=DIR, writes each output beside its page id, to look at what went wrong. */

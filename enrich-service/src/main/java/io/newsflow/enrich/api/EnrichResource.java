@@ -4,6 +4,7 @@ import io.newsflow.enrich.dedup.NearDuplicateIndex;
 import io.newsflow.enrich.dedup.StoryMatch;
 import io.newsflow.enrich.pipeline.ArticleAnalysis;
 import io.newsflow.enrich.pipeline.ArticleEnricher;
+import io.newsflow.enrich.text.SourceChrome;
 import io.newsflow.events.BodyFormat;
 import io.newsflow.events.EnrichedArticle.DetectedLanguage;
 import io.newsflow.events.EnrichedArticle.Entity;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -39,10 +41,12 @@ public class EnrichResource {
 
     private final ArticleEnricher enricher;
     private final NearDuplicateIndex duplicates;
+    private final SourceChrome sourceChrome;
 
-    EnrichResource(ArticleEnricher enricher, NearDuplicateIndex duplicates) {
+    EnrichResource(ArticleEnricher enricher, NearDuplicateIndex duplicates, SourceChrome sourceChrome) {
         this.enricher = enricher;
         this.duplicates = duplicates;
+        this.sourceChrome = sourceChrome;
     }
 
     /** A title and either plain text or a whole HTML page (then the main text is extracted from it). */
@@ -50,7 +54,8 @@ public class EnrichResource {
             @NotBlank @Size(max = 1000) String title,
             @Size(max = 2_000_000) String text,
             @Size(max = 2_000_000) String html,
-            @Size(max = 2048) String url) {
+            @Size(max = 2048) String url,
+            @Size(max = 200) String sourceId) {
 
         @AssertTrue(message = "give exactly one of text and html")
         public boolean isOneBody() {
@@ -75,7 +80,9 @@ public class EnrichResource {
     public EnrichResponse enrich(@Valid @NotNull EnrichRequest request) {
         BodyFormat format = request.html() != null ? BodyFormat.HTML : BodyFormat.TEXT;
         String body = request.html() != null ? request.html() : request.text();
-        ArticleAnalysis analysis = enricher.analyse(request.title().strip(), format, body, request.url());
+        // what the source's earlier pages taught is used, never added to: this call has no side effects
+        Set<Long> chrome = sourceChrome.known(request.sourceId(), null).await().atMost(LOOKUP_TIMEOUT);
+        ArticleAnalysis analysis = enricher.analyse(request.title().strip(), format, body, request.url(), chrome);
         StoryMatch story;
         try {
             story = duplicates.find(analysis.text()).await().atMost(LOOKUP_TIMEOUT);

@@ -7,6 +7,7 @@ import io.newsflow.enrich.dedup.NearDuplicateIndex;
 import io.newsflow.enrich.dedup.StoryMatch;
 import io.newsflow.enrich.pipeline.ArticleAnalysis;
 import io.newsflow.enrich.pipeline.ArticleEnricher;
+import io.newsflow.enrich.text.SourceChrome;
 import io.newsflow.events.EnrichedArticle;
 import io.newsflow.events.EventContract;
 import io.newsflow.events.EventJson;
@@ -42,6 +43,7 @@ public class EnrichmentProcessor {
 
     private final ArticleEnricher enricher;
     private final NearDuplicateIndex duplicates;
+    private final SourceChrome sourceChrome;
     private final Counter consumed;
     private final Counter enrichedOut;
     private final Counter invalid;
@@ -49,9 +51,14 @@ public class EnrichmentProcessor {
     private final Timer duplicatesTime;
     private final Timer articleTime;
 
-    EnrichmentProcessor(ArticleEnricher enricher, NearDuplicateIndex duplicates, PipelineMetrics metrics) {
+    EnrichmentProcessor(
+            ArticleEnricher enricher,
+            NearDuplicateIndex duplicates,
+            SourceChrome sourceChrome,
+            PipelineMetrics metrics) {
         this.enricher = enricher;
         this.duplicates = duplicates;
+        this.sourceChrome = sourceChrome;
         this.consumed = metrics.in();
         this.enrichedOut = metrics.out();
         // both go to the dead-letter topic: a message that breaks the contract, or one whose enrichment threw
@@ -74,11 +81,13 @@ public class EnrichmentProcessor {
         // each consumer takes its next article only when this one is published (per-key order); the analysis runs
         // on a worker thread, the near-duplicate check on PostgreSQL's client without holding one
         return Uni.createFrom()
-                .item(() -> {
-                    RawArticle raw = EventJson.read(payload, EventContract.Kind.RAW_ARTICLE, RawArticle.class);
-                    return new Analysed(raw, enricher.analyse(raw));
-                })
+                .item(() -> EventJson.read(payload, EventContract.Kind.RAW_ARTICLE, RawArticle.class))
+                .chain(raw -> sourceChrome
+                        .known(raw.sourceId(), raw.id())
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
+                        .map(chrome -> new Analysed(raw, enricher.analyse(raw, chrome))))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .call(this::learnChrome)
                 .chain(analysed -> story(analysed).map(story -> {
                     EnrichedArticle enriched = enricher.enriched(analysed.raw(), analysed.analysis(), story);
                     return Record.of(enriched.id(), EventJson.write(enriched));
@@ -90,6 +99,20 @@ public class EnrichmentProcessor {
                 })
                 .onFailure()
                 .invoke(e -> (e instanceof InvalidEventException ? invalid : failed).increment());
+    }
+
+    /**
+     * The source's chrome memory learns the page's lines: all of a scraped page's, the extracted paragraphs of an
+     * HTML page (chrome the extractor let through recurs there); clean article text teaches it nothing.
+     */
+    private Uni<Void> learnChrome(Analysed analysed) {
+        RawArticle raw = analysed.raw();
+        String page = switch (raw.format()) {
+            case SCRAPED_TEXT -> raw.body();
+            case HTML -> analysed.analysis().text();
+            case TEXT -> null;
+        };
+        return sourceChrome.learn(raw.sourceId(), raw.id(), page);
     }
 
     private Uni<StoryMatch> story(Analysed analysed) {

@@ -11,7 +11,9 @@ import io.newsflow.enrich.entity.Mention;
 import io.newsflow.enrich.language.LanguageDetector;
 import io.newsflow.enrich.text.DerivedTitle;
 import io.newsflow.enrich.text.MainTextExtractor;
+import io.newsflow.enrich.text.PageLines;
 import io.newsflow.enrich.text.ScrapedTextCleaner;
+import io.newsflow.enrich.text.SourceChrome;
 import io.newsflow.enrich.topic.NewsroomTopics;
 import io.newsflow.enrich.topic.TopicTagger;
 import io.newsflow.events.BodyFormat;
@@ -26,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -84,9 +87,18 @@ public class ArticleEnricher {
 
     /** Everything but the near-duplicate check, for a title and a body in the given format. */
     public ArticleAnalysis analyse(String givenTitle, BodyFormat format, String body, String url) {
+        return analyse(givenTitle, format, body, url, Set.of());
+    }
+
+    /**
+     * The same, with the keys of the lines the article's source repeats on its pages ({@link SourceChrome}): they
+     * are dropped from its text.
+     */
+    public ArticleAnalysis analyse(
+            String givenTitle, BodyFormat format, String body, String url, Set<Long> sourceChrome) {
         Map<String, String> producedBy = new LinkedHashMap<>();
         long started = System.nanoTime();
-        String text = mainText(givenTitle, format, body, url, producedBy);
+        String text = mainText(givenTitle, format, body, url, producedBy, sourceChrome);
         started = recordSince(textTime, started);
         String title = hasTitle(givenTitle) ? givenTitle : DerivedTitle.of(text);
         DetectedLanguage language = languageDetector.detect(title + "\n" + text).orElse(null);
@@ -153,8 +165,12 @@ public class ArticleEnricher {
     }
 
     public ArticleAnalysis analyse(RawArticle raw) {
+        return analyse(raw, Set.of());
+    }
+
+    public ArticleAnalysis analyse(RawArticle raw, Set<Long> sourceChrome) {
         String body = raw.format() == BodyFormat.HTML ? raw.html() : raw.body();
-        return analyse(raw.title(), raw.format(), body, raw.url());
+        return analyse(raw.title(), raw.format(), body, raw.url(), sourceChrome);
     }
 
     /** Records the time since {@code started} and returns now, the start of the next step. */
@@ -164,7 +180,13 @@ public class ArticleEnricher {
         return now;
     }
 
-    private String mainText(String title, BodyFormat format, String body, String url, Map<String, String> producedBy) {
+    private String mainText(
+            String title,
+            BodyFormat format,
+            String body,
+            String url,
+            Map<String, String> producedBy,
+            Set<Long> sourceChrome) {
         if (body == null) {
             producedBy.put("text", "none");
             return "";
@@ -172,11 +194,11 @@ public class ArticleEnricher {
         return switch (format) {
             case HTML -> {
                 producedBy.put("text", "newsflow-" + MainTextExtractor.VERSION);
-                yield htmlExtractor.extract(body, url);
+                yield PageLines.without(htmlExtractor.extract(body, url), sourceChrome);
             }
             case SCRAPED_TEXT -> {
                 producedBy.put("text", "newsflow-" + ScrapedTextCleaner.VERSION);
-                yield scrapedTextCleaner.clean(body, title);
+                yield scrapedTextCleaner.clean(body, title, sourceChrome);
             }
             case TEXT -> {
                 producedBy.put("text", "as-sent");

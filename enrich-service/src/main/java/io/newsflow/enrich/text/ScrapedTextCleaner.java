@@ -1,9 +1,9 @@
 package io.newsflow.enrich.text;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,11 +20,15 @@ import java.util.regex.Pattern;
 public class ScrapedTextCleaner {
 
     /** Names these rules in the record of what produced an article's text. */
-    public static final String VERSION = "scraped-text-1";
+    public static final String VERSION = "scraped-text-2";
 
     private static final int DENSE_LINE = 70;
     private static final int SHORT_LINE = 25;
-    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;\"'”’»)]$");
+    /** What a short line (a menu item, a button) counts against the run it stands in. */
+    private static final int SHORT_LINE_PENALTY = 35;
+
+    private static final int CJK_WEIGHT = 3;
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;\"'”’»)。！？」]$");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** Lines that are chrome wherever they stand, whatever their length. */
@@ -50,6 +54,47 @@ public class ScrapedTextCleaner {
             + ").*");
 
     private static final int SHORT_CHROME_LENGTH = 200;
+    /**
+     * Image captions and credits: a gallery counter ("1of4", "2 / 12"), a bullet naming an image ("• 16x9 Image"),
+     * "Image caption", "Media caption", "Image copyright", a credit in parentheses or after a slash.
+     */
+    private static final Pattern CAPTION = Pattern.compile("(?iU)("
+            + "\\d+\\s*(of|/)\\s*\\d+\\s*\\p{Lu}.*|[•·▪►▶]\\s*.{0,40}\\b(image|photo|video|picture|gallery)s?\\b.{0,20}"
+            + "|(image|media|video|photo) ?(caption|copyright|credit|source).*|(credit|source|courtesy)s?:.{0,120}"
+            + "|.{0,160}\\((photo|image|picture|credit)s?( by|:)? .{0,80}\\)|.{0,200}\\b(photo|image)s?: [^.]{0,80}"
+            + "|\\(?(photo|image|picture|video)s? (by|via|courtesy of) .{0,80}\\)?"
+            + "|(watch|read more|read also|more|related|see also|listen|photos|video|gallery|opinion|live|recommended)\\s?:.{0,200}"
+            + "|(lea|lee|mira|mirá|ver|vea|véase|lire aussi|à lire aussi|voir aussi|lesen sie auch|auch interessant"
+            + "|mehr zum thema|weitere nachrichten( zu)?|siehe auch|leia também|veja também|leggi anche|mirá también"
+            + "|lea también|lee también|te puede interesar)\\s?:?.{0,200}"
+            + "|>>.{0,200}<<|»».{0,200}"
+            + ")");
+    /**
+     * A dateline of the page ("PUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: ..."), or a teaser of another story cut
+     * short ("Plague of mosquitos to devastate Britain as Hurri...").
+     */
+    private static final Pattern DATELINE_OR_CUT_TEASER = Pattern.compile("(?iU)("
+            + "(published|updated|posted|last updated|veröffentlicht|aktualisiert)( on| am)?:? .{0,40}\\d{4}.{0,80}"
+            + "|[^.!?]{10,120}(\\.\\.\\.|…)"
+            + ")");
+    /** "Jane Doe is a staff writer at ...": the author's note under the article, not the article. */
+    private static final Pattern AUTHOR_BIO = Pattern.compile("(?U)\\p{Lu}[\\p{L}.'-]+( \\p{Lu}[\\p{L}.'-]+){1,3}"
+            + "( \\([^)]{1,40}\\))? (is|was) (a|an|the) [^.]{0,80}\\b(writer|reporter|editor|correspondent|contributor"
+            + "|journalist|author|columnist|producer|freelancer|publisher|host)\\b.*");
+    /**
+     * Lines after which an article does not go on: the heading of its comments. (A "Related stories" box may stand
+     * inside an article, so it is dropped as chrome but does not end it.)
+     */
+    private static final Pattern ARTICLE_END = Pattern.compile("(?iU)\\W*("
+            + "share your thoughts.{0,40}|(\\d+ )?(comments?|responses?|replies)( \\(\\d+\\))?|leave a (reply|comment)"
+            + "|join the (discussion|conversation)|post a comment|add (a )?comment|.{1,80} (says|said|wrote):"
+            + "|about the author|(\\d+ )?kommentare?( \\(\\d+\\))?|schreibe einen kommentar|commentaires?"
+            + "|laisser un commentaire|comentarios?|deja un comentario"
+            + "|\\d+ (antworten|kommentare|comentarios|commentaires|réponses|risposte|reacties)( (zu|a|à|sur|on) .{0,200})?"
+            + "|\\d+ (thoughts|responses|replies|comments) (on|to) .{0,200}|we ask that comments .{0,300}"
+            + ")\\W*");
+    /** What of the article (in score) must come before a line may end it. */
+    private static final double ARTICLE_BEFORE_END = 300;
     /** A short line inside the article stays only as the heading of the paragraph after it. */
     private static final int HEADING_LENGTH = 150;
     /** Paragraphs of any length that are cookie banners, disclaimers or copyright notices. */
@@ -61,6 +106,8 @@ public class ScrapedTextCleaner {
             + ").*");
     /** When the best run of lines ends before the headline, the best run after it is the article unless it is this much smaller. */
     private static final double TITLE_ANCHOR_SHARE = 0.2;
+    /** Lines of chrome (a picture, share buttons) that may stand between two parts of one article. */
+    private static final int ARTICLE_GAP = 20;
 
     /**
      * The article's lines of a scraped page, one paragraph per line, separated by a blank line.
@@ -69,16 +116,22 @@ public class ScrapedTextCleaner {
      * @param title the page's title, or null
      */
     public String clean(String scrapedText, String title) {
+        return clean(scrapedText, title, Set.of());
+    }
+
+    /**
+     * The article's lines of a scraped page, less the lines its source is known to repeat on its other pages.
+     *
+     * @param scrapedText the visible text, one block per line
+     * @param title the page's title, or null
+     * @param sourceChrome the {@link PageLines#key keys} of the lines the page's source repeats on its pages (its
+     *     standing chrome, from {@link SourceChrome}), empty when none are known
+     */
+    public String clean(String scrapedText, String title, Set<Long> sourceChrome) {
         if (scrapedText == null || scrapedText.isBlank()) {
             return "";
         }
-        List<String> lines = new ArrayList<>();
-        for (String line : scrapedText.split("\\R")) {
-            String collapsed = TextBlocks.collapse(line);
-            if (!collapsed.isEmpty()) {
-                lines.add(collapsed);
-            }
-        }
+        List<String> lines = PageLines.of(scrapedText);
         Map<String, Integer> counts = new HashMap<>();
         lines.forEach(line -> counts.merge(line, 1, Integer::sum));
 
@@ -86,7 +139,8 @@ public class ScrapedTextCleaner {
         boolean[] chrome = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            chrome[i] = isChrome(line, counts.get(line), title);
+            chrome[i] = isChrome(line, counts.get(line), title)
+                    || (!sourceChrome.isEmpty() && sourceChrome.contains(PageLines.key(line)));
             scores[i] = chrome[i] ? -2 * DENSE_LINE : score(line);
         }
         int[] run = bestRun(scores, 0);
@@ -96,7 +150,21 @@ public class ScrapedTextCleaner {
             if (sum(scores, afterTitle) >= TITLE_ANCHOR_SHARE * sum(scores, run)) {
                 run = afterTitle;
             }
+        } else if (titleLine >= 0 && titleLine < run[0]) {
+            // the article follows its headline: a bigger block further down is comments or a list of other stories,
+            // unless it follows closely
+            int[] near = bestRun(scores, titleLine + 1, run[0]);
+            if (near[1] >= near[0] && sum(scores, near) >= TITLE_ANCHOR_SHARE * sum(scores, run)) {
+                run = run[0] - near[1] <= ARTICLE_GAP ? new int[] {near[0], run[1]} : near;
+            }
+        } else if (titleLine >= run[0]) {
+            // the headline starts the article: what stands before it in the run is a list of other stories
+            int[] afterTitle = bestRun(scores, titleLine + 1);
+            if (afterTitle[0] <= run[1]) {
+                run = new int[] {afterTitle[0], run[1]};
+            }
         }
+        run[1] = articleEnd(lines, scores, run);
         StringBuilder text = new StringBuilder();
         for (int i = run[0]; i <= run[1]; i++) {
             boolean heading = i < run[1] && scores[i + 1] > 0 && lines.get(i).length() <= HEADING_LENGTH;
@@ -110,10 +178,25 @@ public class ScrapedTextCleaner {
         return text.toString();
     }
 
+    /**
+     * The last line of the article in the run: the run ends before the first line that closes an article (share
+     * buttons, comments, related stories) once some of the article has been read.
+     */
+    private static int articleEnd(List<String> lines, double[] scores, int[] run) {
+        double read = 0;
+        for (int i = run[0]; i <= run[1]; i++) {
+            if (read >= ARTICLE_BEFORE_END && ARTICLE_END.matcher(lines.get(i)).matches()) {
+                return i - 1;
+            }
+            read += Math.max(0, scores[i]);
+        }
+        return run[1];
+    }
+
     /** Positive for article-like lines (by their length), negative for menu-like ones. */
     private static double score(String line) {
-        int length = line.length();
-        boolean sentence = SENTENCE_END.matcher(line).matches() || line.contains(". ");
+        int length = length(line);
+        boolean sentence = SENTENCE_END.matcher(line).matches() || line.contains(". ") || line.contains("。");
         if (length >= DENSE_LINE && sentence && words(line) >= 10) {
             return length;
         }
@@ -121,9 +204,10 @@ public class ScrapedTextCleaner {
             return length / 2.0;
         }
         if (length < SHORT_LINE) {
-            return -SHORT_LINE;
+            return -SHORT_LINE_PENALTY;
         }
-        return sentence ? length / 4.0 : -length / 4.0;
+        // a line of some length that is not a sentence (a caption, a list item) weighs little either way
+        return sentence ? length / 4.0 : -length / 8.0;
     }
 
     private static boolean isChrome(String line, int occurrences, String title) {
@@ -136,7 +220,13 @@ public class ScrapedTextCleaner {
         if (LONG_CHROME.matcher(line).matches()) {
             return true;
         }
-        if (occurrences > 1 && line.length() < 100) {
+        if (occurrences > 1) {
+            // said twice on one page: a caption under a gallery and its picture, a teaser and its story
+            return true;
+        }
+        if (CAPTION.matcher(line).matches()
+                || AUTHOR_BIO.matcher(line).matches()
+                || DATELINE_OR_CUT_TEASER.matcher(line).matches()) {
             return true;
         }
         return title != null && !title.isBlank() && title.contains(line) && line.length() < title.length() + 1;
@@ -171,11 +261,16 @@ public class ScrapedTextCleaner {
 
     /** The maximum-sum run of lines from {@code from} on, {@code {first, last}}; empty as {@code {from, from - 1}}. */
     private static int[] bestRun(double[] scores, int from) {
+        return bestRun(scores, from, scores.length);
+    }
+
+    /** The maximum-sum run of lines in {@code [from, to)}, {@code {first, last}}; empty as {@code {from, from - 1}}. */
+    private static int[] bestRun(double[] scores, int from, int to) {
         double best = 0;
         int[] run = {from, from - 1};
         double sum = 0;
         int start = from;
-        for (int i = from; i < scores.length; i++) {
+        for (int i = from; i < to; i++) {
             if (sum <= 0) {
                 sum = 0;
                 start = i;
@@ -189,11 +284,35 @@ public class ScrapedTextCleaner {
         return run;
     }
 
+    /**
+     * A line's length as if written in a spaced script: a Chinese, Japanese or Korean character says about as much
+     * as a word, so it counts {@value #CJK_WEIGHT} times.
+     */
+    private static int length(String line) {
+        return line.length() + (CJK_WEIGHT - 1) * cjk(line);
+    }
+
+    /** Words, a Chinese, Japanese or Korean character counting as half a word. */
     private static int words(String line) {
         int count = 0;
         var matcher = WORD.matcher(line);
         while (matcher.find()) {
             count++;
+        }
+        int cjk = cjk(line);
+        return cjk == 0 ? count : count + cjk / 2;
+    }
+
+    private static int cjk(String line) {
+        int count = 0;
+        for (int i = 0; i < line.length(); i++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(line.charAt(i));
+            if (script == Character.UnicodeScript.HAN
+                    || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA
+                    || script == Character.UnicodeScript.HANGUL) {
+                count++;
+            }
         }
         return count;
     }

@@ -58,6 +58,64 @@ class ScrapedTextCleanerTest {
     }
 
     @Test
+    void dropsMediaCaptionsAndPictureCreditsOfARealBbcPage() {
+        String text = cleaner.clean(
+                TextFixtures.read("bbc-assange.visible.txt"),
+                "Julian Assange: Sweden drops rape investigation - BBC News");
+
+        assertThat(text)
+                .contains("Prosecutors in Sweden have dropped an investigation into a rape allegation")
+                .contains("He is currently being held at Belmarsh prison in London.")
+                .doesNotContain("Media caption")
+                .doesNotContain("Image copyright")
+                .doesNotContain("Image caption");
+    }
+
+    @Test
+    void dropsReadMoreTeasersDatelinesAndCutTeasersOfARealExpressPage() {
+        String text = cleaner.clean(
+                TextFixtures.read("express-plague.visible.txt"),
+                "Bubonic plague: Third case of plague in China as panic begins – ‘The plague is coming’ | Science |"
+                        + " News | Express.co.uk");
+
+        assertThat(text)
+                .contains("However, the other 28 people have showed no signs or symptoms of the plague.")
+                .contains(
+                        "Isolated cases often also spring up in the US, with up to a dozen people diagnosed annually.")
+                .doesNotContain("READ MORE:")
+                .doesNotContain("(Image: GETTY)")
+                .doesNotContain("PUBLISHED:")
+                .doesNotContain("as Hurri...");
+    }
+
+    @Test
+    void aLineSaidTwiceOnOnePageIsChrome() {
+        // the Ascom release names its address in the release and again in the page's footer
+        String text = cleaner.clean(
+                TextFixtures.read("ascom-draeger.visible.txt"),
+                "Ascom and Dräger introduce integrated clinical alarm management solution in North America to improve"
+                        + " patient care");
+
+        assertThat(text)
+                .contains("Dräger")
+                .doesNotContain("Ascom (Holding) AG, Zugerstrasse 32, CH-6340 Baar Switzerland");
+    }
+
+    @Test
+    void theSourcesStandingBoilerplateLearntFromItsOtherPageIsDropped() {
+        String earlier = TextFixtures.read("wired-banking.visible.txt");
+        String page = TextFixtures.read("wired-instagram.visible.txt");
+        String title =
+                "Chasing Instagram Analytics, People are Becoming Grocery Stores, Cruise Lines, and More | WIRED";
+        String boilerplate = "WIRED is where tomorrow is realized.";
+
+        assertThat(cleaner.clean(page, title)).contains(boilerplate);
+        String text = cleaner.clean(page, title, PageLines.keys(earlier));
+        assertThat(text).doesNotContain(boilerplate).contains("Instagram");
+        assertThat(text.length()).isGreaterThan(2_000);
+    }
+
+    @Test
     void blankInputGivesEmptyText() {
         assertThat(cleaner.clean("", null)).isEmpty();
         assertThat(cleaner.clean("Home\nWorld\nSports\n", "Home")).isEmpty();
