@@ -366,11 +366,11 @@ class HostileInputIT {
                         .type("text/html")
                         .body("")
                         .expect(400),
-                to("page: html without a title", INGEST, "POST", page)
+                to("page: html without a title (valid: enrichment finds or derives one)", INGEST, "POST", page)
                         .key(sourceKey)
                         .type("text/html")
                         .body("<html><body><p>No title anywhere</p></body></html>")
-                        .expect(400),
+                        .expect(202),
                 to("page: charset %%% (ignored)", INGEST, "POST", "/api/v1/pages?url=" + enc(url("charset1")))
                         .key(sourceKey)
                         .type("text/plain; charset=%%%")
@@ -507,6 +507,16 @@ class HostileInputIT {
                 enrichCase("enrich: neither text nor html")
                         .json("{\"title\":\"t\"}")
                         .expect(400),
+                enrichCase("enrich: both text and page")
+                        .json("{\"title\":\"t\",\"text\":\"a\",\"page\":\"b\"}")
+                        .expect(400),
+                enrichCase("enrich: text without a title")
+                        .json("{\"text\":\"a\"}")
+                        .expect(400),
+                enrichCase("enrich: page without a title (valid)")
+                        .json("{\"page\":\"Menu\\nRivers flood the town\\nRivers flooded the town on Monday after"
+                                + " three days of rain, the mayor said, and hundreds of people left their homes.\"}")
+                        .expect(200),
                 enrichCase("enrich: blank title")
                         .json("{\"title\":\"  \",\"text\":\"a\"}")
                         .expect(400),

@@ -97,7 +97,7 @@ final class ExtractionPages {
         return values;
     }
 
-    private static byte[] gunzip(Path path) throws IOException {
+    static byte[] gunzip(Path path) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(path))) {
             return in.readAllBytes();
         }

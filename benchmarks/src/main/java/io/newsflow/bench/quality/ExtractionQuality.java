@@ -1,6 +1,7 @@
 package io.newsflow.bench.quality;
 
 import io.newsflow.enrich.text.MainTextExtractor;
+import io.newsflow.enrich.text.PageHeadline;
 import io.newsflow.enrich.text.PageLines;
 import io.newsflow.enrich.text.ScrapedTextCleaner;
 import io.newsflow.enrich.text.SourceChrome;
@@ -27,7 +28,9 @@ import org.jsoup.nodes.Document;
  * <ul>
  *   <li>{@link MainTextExtractor} on the HTML;
  *   <li>the scraped-text case: the page's visible text (one line per block, as a browser's {@code innerText}),
- *       cleaned by {@link ScrapedTextCleaner}, and the raw visible text as its baseline;
+ *       cleaned by {@link ScrapedTextCleaner} with the page's {@code <title>}, and without it (the headline found
+ *       by {@link PageHeadline} first, as enrichment does for a page sent without a title), and the raw visible text
+ *       as its baseline;
  *   <li>the same with a per-source memory ({@link SourceChrome}): the pages in the set's own order, each cleaned with
  *       what the earlier pages of its site (the host of its URL) taught, never the page itself nor the gold; scored
  *       on all pages and on the pages that have an earlier page of their site, beside those pages without it;
@@ -91,6 +94,13 @@ public final class ExtractionQuality {
                 scorer,
                 indexes,
                 i -> cleaner.clean(visible.get(i), titles.get(i)));
+        report(
+                "  the same, no title: headline found first",
+                set,
+                pages,
+                scorer,
+                indexes,
+                i -> withFoundHeadline(cleaner, visible.get(i)));
         List<Integer> later = new ArrayList<>();
         List<Set<Long>> learnt = learntFromEarlierPages(pages, visible, later);
         report(
@@ -116,6 +126,17 @@ public final class ExtractionQuality {
                 i -> cleaner.clean(visible.get(i), titles.get(i)));
         report("visible text, raw (baseline)", set, pages, scorer, indexes, visible::get);
         report("jsoup body().text() (reference)", set, pages, scorer, indexes, bodyText::get);
+    }
+
+    /**
+     * A scraped page sent without a title, as enrichment takes it: the article, the headline above it, then the
+     * article again knowing its headline.
+     */
+    private static String withFoundHeadline(ScrapedTextCleaner cleaner, String visible) {
+        String text = cleaner.clean(visible, null);
+        return PageHeadline.of(visible, text)
+                .map(headline -> cleaner.clean(visible, headline))
+                .orElse(text);
     }
 
     /**

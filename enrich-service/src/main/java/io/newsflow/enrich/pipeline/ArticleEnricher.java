@@ -9,9 +9,11 @@ import io.newsflow.enrich.entity.EntityTagger;
 import io.newsflow.enrich.entity.KnowledgeBase;
 import io.newsflow.enrich.entity.Mention;
 import io.newsflow.enrich.language.LanguageDetector;
-import io.newsflow.enrich.text.DerivedTitle;
+import io.newsflow.enrich.text.ArticleTitle;
 import io.newsflow.enrich.text.MainTextExtractor;
+import io.newsflow.enrich.text.PageHeadline;
 import io.newsflow.enrich.text.PageLines;
+import io.newsflow.enrich.text.PageMetadataTitle;
 import io.newsflow.enrich.text.ScrapedTextCleaner;
 import io.newsflow.enrich.text.SourceChrome;
 import io.newsflow.enrich.topic.NewsroomTopics;
@@ -28,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -98,14 +101,16 @@ public class ArticleEnricher {
             String givenTitle, BodyFormat format, String body, String url, Set<Long> sourceChrome) {
         Map<String, String> producedBy = new LinkedHashMap<>();
         long started = System.nanoTime();
-        String text = mainText(givenTitle, format, body, url, producedBy, sourceChrome);
+        MainText main = mainText(givenTitle, format, body, url, producedBy, sourceChrome);
+        String text = main.text();
+        ArticleTitle articleTitle = main.title() != null ? main.title() : ArticleTitle.derived(text);
+        String title = articleTitle.text();
         started = recordSince(textTime, started);
-        String title = hasTitle(givenTitle) ? givenTitle : DerivedTitle.of(text);
         DetectedLanguage language = languageDetector.detect(title + "\n" + text).orElse(null);
         started = recordSince(languageTime, started);
         producedBy.put("language", LanguageDetector.MODEL);
         if (language == null || !TAGGED_LANGUAGE.equals(language.code())) {
-            return new ArticleAnalysis(text, language, List.of(), List.of(), producedBy);
+            return new ArticleAnalysis(articleTitle, text, language, List.of(), List.of(), producedBy);
         }
         // a news article is a few thousand characters; past this the rest of a huge text adds little but time
         String document =
@@ -123,7 +128,7 @@ public class ArticleEnricher {
                 "topics",
                 topicTagger.version() + "+iptc-mediatopics-"
                         + topicTagger.mediaTopics().release());
-        return new ArticleAnalysis(text, language, entities, topics, producedBy);
+        return new ArticleAnalysis(articleTitle, text, language, entities, topics, producedBy);
     }
 
     /** The enriched article: the raw one, what analysis found and the story it belongs to. */
@@ -136,7 +141,7 @@ public class ArticleEnricher {
                 raw.version(),
                 raw.url(),
                 raw.sourceId(),
-                hasTitle(raw.title()) ? raw.title() : DerivedTitle.of(analysis.text()),
+                analysis.title().text(),
                 analysis.text(),
                 raw.summary(),
                 raw.authors(),
@@ -155,13 +160,8 @@ public class ArticleEnricher {
                 story.storyId(),
                 producedBy,
                 raw.identity(),
-                hasTitle(raw.title()) ? EnrichedArticle.TITLE_GIVEN : EnrichedArticle.TITLE_DERIVED,
+                analysis.title().source(),
                 raw.located());
-    }
-
-    /** Feed items (and other raw articles) may come without a title: then one is derived from the text. */
-    private static boolean hasTitle(String title) {
-        return title != null && !title.isBlank();
     }
 
     public ArticleAnalysis analyse(RawArticle raw) {
@@ -180,29 +180,47 @@ public class ArticleEnricher {
         return now;
     }
 
-    private String mainText(
-            String title,
+    /** The main text, and the title the page gave when the sender gave none (null when neither did). */
+    private record MainText(String text, ArticleTitle title) {}
+
+    private MainText mainText(
+            String givenTitle,
             BodyFormat format,
             String body,
             String url,
             Map<String, String> producedBy,
             Set<Long> sourceChrome) {
+        ArticleTitle given = ArticleTitle.isPresent(givenTitle) ? ArticleTitle.given(givenTitle) : null;
         if (body == null) {
             producedBy.put("text", "none");
-            return "";
+            return new MainText("", given);
         }
         return switch (format) {
             case HTML -> {
                 producedBy.put("text", "newsflow-" + MainTextExtractor.VERSION);
-                yield PageLines.without(htmlExtractor.extract(body, url), sourceChrome);
+                String text = PageLines.without(htmlExtractor.extract(body, url), sourceChrome);
+                yield new MainText(
+                        text,
+                        given != null ? given : PageMetadataTitle.of(body, url).orElse(null));
             }
             case SCRAPED_TEXT -> {
                 producedBy.put("text", "newsflow-" + ScrapedTextCleaner.VERSION);
-                yield scrapedTextCleaner.clean(body, title, sourceChrome);
+                if (given != null) {
+                    yield new MainText(scrapedTextCleaner.clean(body, given.text(), sourceChrome), given);
+                }
+                // no title: find the article, then its headline above it, then the article again knowing its
+                // headline (which anchors where it starts)
+                String text = scrapedTextCleaner.clean(body, null, sourceChrome);
+                Optional<String> headline = PageHeadline.of(body, text);
+                yield headline.isEmpty()
+                        ? new MainText(text, null)
+                        : new MainText(
+                                scrapedTextCleaner.clean(body, headline.get(), sourceChrome),
+                                new ArticleTitle(headline.get(), EnrichedArticle.TITLE_PAGE_HEADLINE));
             }
             case TEXT -> {
                 producedBy.put("text", "as-sent");
-                yield body.strip();
+                yield new MainText(body.strip(), given);
             }
         };
     }

@@ -210,6 +210,11 @@ public class ScrapedTextCleaner {
         return sentence ? length / 4.0 : -length / 8.0;
     }
 
+    /** A line that is page chrome wherever it stands (a menu item, a caption, a credit, a teaser). */
+    static boolean isChromeLine(String line) {
+        return isChrome(line, 1, null);
+    }
+
     private static boolean isChrome(String line, int occurrences, String title) {
         if (CHROME.matcher(line).matches() || BoilerplateLines.isBoilerplate(line)) {
             return true;

@@ -97,7 +97,85 @@ class EnrichResourceTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors[0].message", containsString("exactly one of text and html"));
+                .body("errors[0].message", containsString("one of text (clean article text), html"));
+    }
+
+    @Test
+    void twoBodiesOrTextWithoutATitleAreProblemsSayingWhatToSend() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("title", "t", "text", "a", "page", "b"))
+                .when()
+                .post("/api/v1/enrich")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page"))
+                .body("errors[0].message", containsString("this request has text and page"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("text", "Rivers flooded the town on Monday."))
+                .when()
+                .post("/api/v1/enrich")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", containsString("required with text"));
+    }
+
+    @Test
+    void aScrapedPageWithoutATitleKeepsItsHeadlineAndLosesItsChrome() {
+        // a real BBC page's visible text (src/test/resources/text/SOURCE.txt), chrome and all
+        String page = text("bbc-assange.visible.txt");
+
+        JsonPath result = given().contentType(ContentType.JSON)
+                .body(Map.of("page", page, "url", "https://www.bbc.com/news/world-europe-50475745"))
+                .when()
+                .post("/api/v1/enrich")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getString("title")).isEqualTo("Julian Assange: Sweden drops rape investigation");
+        assertThat(result.getString("titleSource")).isEqualTo("page-headline");
+        assertThat(result.getString("text"))
+                .contains("Prosecutors in Sweden have dropped an investigation into a rape allegation")
+                .doesNotContain("Media caption")
+                .doesNotContain("Image copyright")
+                .doesNotContain("Accessibility links");
+        assertThat(result.getMap("producedBy", String.class, String.class).get("text"))
+                .startsWith("newsflow-scraped-text");
+        entity(result.getList("entities"), "person", "Julian Assange");
+    }
+
+    @Test
+    void anHtmlPageWithoutATitleGetsItsOwnTitle() {
+        // a real Jerusalem Post page of the Zyte extraction benchmark
+        JsonPath result = given().contentType(ContentType.JSON)
+                .body(Map.of("html", text("jpost-weizsaecker.html")))
+                .when()
+                .post("/api/v1/enrich")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getString("title")).isEqualTo("Son of former German president stabbed to death in Berlin");
+        assertThat(result.getString("titleSource")).isEqualTo("page-metadata");
+    }
+
+    @Test
+    void aGivenTitleIsKeptAndSaidToBeGiven() {
+        JsonPath result = given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Assange case dropped", "page", text("bbc-assange.visible.txt")))
+                .when()
+                .post("/api/v1/enrich")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(result.getString("title")).isEqualTo("Assange case dropped");
+        assertThat(result.getString("titleSource")).isEqualTo("given");
     }
 
     @Test
@@ -117,6 +195,14 @@ class EnrichResourceTest {
                 .filter(e -> type.equals(e.get("type")) && name.equals(e.get("name")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " \"" + name + "\" in " + entities));
+    }
+
+    static String text(String name) {
+        try (InputStream in = EnrichResourceTest.class.getResourceAsStream("/text/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String article(String name) {

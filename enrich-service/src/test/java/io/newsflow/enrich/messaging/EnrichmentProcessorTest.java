@@ -143,6 +143,49 @@ class EnrichmentProcessorTest {
     }
 
     @Test
+    void aScrapedPageWithoutATitleIsPublishedWithItsHeadlineMarkedAsThePagesHeadline() throws Exception {
+        // what POST /api/v1/pages sends on for text/plain without a title: a real BBC page's visible text
+        Instant since = Instant.now().minusSeconds(5);
+        String page;
+        try (var in = EnrichmentProcessorTest.class.getResourceAsStream("/text/bbc-assange.visible.txt")) {
+            page = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        RawArticle text = rawArticle(null, page);
+        RawArticle raw = new RawArticle(
+                text.schemaVersion(),
+                text.id(),
+                text.version(),
+                text.url(),
+                text.sourceId(),
+                null,
+                BodyFormat.SCRAPED_TEXT,
+                page,
+                null,
+                null,
+                List.of(),
+                text.publishedAt(),
+                null,
+                null,
+                null,
+                List.of(),
+                Map.of(),
+                text.contentHash(),
+                text.receivedAt(),
+                text.identity(),
+                null,
+                List.of());
+        send(null, raw.id(), EventJson.write(raw));
+
+        EnrichedArticle enriched = enriched(since, raw.id());
+        assertThat(enriched.title()).isEqualTo("Julian Assange: Sweden drops rape investigation");
+        assertThat(enriched.titleSource()).isEqualTo(EnrichedArticle.TITLE_PAGE_HEADLINE);
+        assertThat(enriched.body())
+                .startsWith("Prosecutors in Sweden have dropped")
+                .doesNotContain("Accessibility links")
+                .doesNotContain("Media caption");
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterTopicWithItsReasonAndTheNextArticleStillFlows() {
         Instant since = Instant.now().minusSeconds(5);
         String poisonKey = "poison-" + UUID.randomUUID();

@@ -65,9 +65,8 @@ public class PageResource {
         requireBody(body);
         Document page = Jsoup.parse(new ByteArrayInputStream(body), charset(contentType), url);
         PageExtractor.ExtractedPage extracted = extractor.extract(page);
-        if (extracted.title() == null) {
-            throw new InvalidInputException("body", "the page has no title (no <title>, og:title or headline)");
-        }
+        // a page without a title (no <title>, og:title or headline) still gets in: enrichment finds its headline or
+        // derives one from the text, and says so in titleSource
         ArticleSubmission article = new ArticleSubmission(
                 url,
                 extracted.title(),
@@ -93,7 +92,8 @@ public class PageResource {
     @Operation(
             summary = "Submit the text a scraper pulled off a page",
             description = "Kept as it came, navigation and footers included: the enrichment finds the article in"
-                    + " it. The title is the title parameter, else the first line.")
+                    + " it. The title is the title parameter; without it, enrichment finds the page's headline line"
+                    + " (titleSource page-headline), else derives one from the text (derived).")
     public Response text(
             @QueryParam("url") @NotBlank @Size(max = 2048) String url,
             @QueryParam("title") @Size(max = 1000) String title,
@@ -101,7 +101,9 @@ public class PageResource {
             byte[] body) {
         requireBody(body);
         String text = decode(body, contentType);
-        String headline = title != null && !title.isBlank() ? title : firstLine(text);
+        // without a title the first line would be the page's chrome ("Accessibility links"): enrichment finds the
+        // headline where the article starts
+        String headline = title != null && !title.isBlank() ? title.strip() : null;
         ArticleSubmission article = new ArticleSubmission(
                 url, headline, text, null, null, null, null, null, null, null, null, null, null, null, Map.of());
         return ingest(SubmittedItem.of(0, article, BodyFormat.SCRAPED_TEXT));
@@ -155,14 +157,5 @@ public class PageResource {
         } catch (CharacterCodingException e) {
             throw new InvalidInputException("body", "is not valid " + charset.name() + " text");
         }
-    }
-
-    private static String firstLine(String text) {
-        return text.lines()
-                .map(String::strip)
-                .filter(line -> !line.isEmpty())
-                .findFirst()
-                .map(line -> line.length() > 300 ? line.substring(0, 300) : line)
-                .orElse(null);
     }
 }
