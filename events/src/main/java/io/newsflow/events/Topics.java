@@ -30,7 +30,8 @@ public final class Topics {
                         .configs(Map.of(
                                 TopicConfig.CLEANUP_POLICY_CONFIG,
                                 TopicConfig.CLEANUP_POLICY_COMPACT,
-                                // keep a tombstone-free compacted log: there are no deletes yet
+                                // a retracted article is a tombstone: kept delete.retention.ms (a day by default)
+                                // after compaction, so a consumer that was away sees it
                                 TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG,
                                 "60000")),
                 new NewTopic(DEAD_LETTER, partitions, replicationFactor));

@@ -35,6 +35,9 @@ public class NearDuplicateIndex {
             insert into enrich.article_signature (article_id, story_id, duplicate_of, minhash, created_at)
             values ($1, $2, $3, $4, $5)
             on conflict (article_id) do update set minhash = excluded.minhash""";
+    /** Its bands go with it (on delete cascade). */
+    private static final String DELETE_SIGNATURE = "delete from enrich.article_signature where article_id = $1";
+
     private static final String DELETE_BANDS = "delete from enrich.article_band where article_id = $1";
     private static final String INSERT_BANDS = """
             insert into enrich.article_band (band, band_hash, article_id)
@@ -58,6 +61,22 @@ public class NearDuplicateIndex {
             return Uni.createFrom().item(new StoryMatch(null, null));
         }
         return nearest(pool, signature.get(), new UUID(0, 0)).map(match -> match.orElse(new StoryMatch(null, null)));
+    }
+
+    /**
+     * Forgets a retracted article: no later article is called a copy of it. Articles that joined its story keep the
+     * story id.
+     *
+     * @return whether it was known
+     */
+    public Uni<Boolean> forget(String articleId) {
+        UUID id;
+        try {
+            id = UUID.fromString(articleId);
+        } catch (IllegalArgumentException notAnArticleId) {
+            return Uni.createFrom().item(false);
+        }
+        return pool.preparedQuery(DELETE_SIGNATURE).execute(Tuple.of(id)).map(rows -> rows.rowCount() > 0);
     }
 
     /**

@@ -73,8 +73,16 @@ public class EnrichmentProcessor {
     public Uni<Record<String, String>> process(Record<String, String> record) {
         consumed.increment();
         if (record.value() == null && record.key() != null) {
-            // a retracted article (a tombstone on the raw topic): it leaves the enriched topic, and so the index, too
-            return Uni.createFrom().item(Record.of(record.key(), null));
+            // a retracted article (a tombstone on the raw topic): it leaves the enriched topic, and so the index, too,
+            // and the near-duplicate index forgets it
+            return duplicates
+                    .forget(record.key())
+                    .onFailure()
+                    .recoverWithItem(e -> {
+                        LOG.warnf("Could not forget the signature of retracted article %s: %s", record.key(), e);
+                        return false;
+                    })
+                    .replaceWith(Record.of(record.key(), (String) null));
         }
         String payload = record.value();
         long started = System.nanoTime();

@@ -143,6 +143,38 @@ class EnrichmentProcessorTest {
     }
 
     @Test
+    void aRetractedArticleIsForgottenByTheNearDuplicateIndex() throws Exception {
+        // a text of its own for this run, so that only this test's articles can be copies of each other
+        String text = EventJson.mapper()
+                        .readTree(EnrichmentProcessorTest.class.getResourceAsStream("/articles/alabama.json"))
+                        .get("text")
+                        .asText()
+                + "\n\nTest run " + UUID.randomUUID();
+        Instant since = Instant.now().minusSeconds(5);
+        RawArticle retracted = rawArticle(text);
+        send(1, retracted.id(), EventJson.write(retracted));
+        enriched(since, retracted.id());
+        Instant afterTombstone = Instant.now().minusSeconds(1);
+        send(1, retracted.id(), null);
+        // the tombstone goes on once the index has forgotten the article
+        TopicReader.find(
+                        bootstrap,
+                        Topics.ENRICHED,
+                        afterTombstone,
+                        WAIT,
+                        r -> retracted.id().equals(r.key()) && r.value() == null)
+                .orElseThrow(() -> new AssertionError("no tombstone for " + retracted.id()));
+        RawArticle copy = rawArticle(text);
+        send(1, copy.id(), EventJson.write(copy));
+
+        EnrichedArticle enrichedCopy = enriched(afterTombstone, copy.id());
+        assertThat(enrichedCopy.duplicateOf())
+                .as("a copy of a retracted article")
+                .isNull();
+        assertThat(enrichedCopy.storyId()).isEqualTo(copy.id());
+    }
+
+    @Test
     void aScrapedPageWithoutATitleIsPublishedWithItsHeadlineMarkedAsThePagesHeadline() throws Exception {
         // what POST /api/v1/pages sends on for text/plain without a title: a real BBC page's visible text
         Instant since = Instant.now().minusSeconds(5);

@@ -40,8 +40,11 @@ public class ArticleReader {
         }
         if (NinjsMapper.isNinjs(node)) {
             NinjsMapper.Result result = ninjs.map(node);
-            return result.article() == null
-                    ? SubmittedItem.unreadable(index, result.errors())
+            if (result.article() == null) {
+                return SubmittedItem.unreadable(index, result.errors());
+            }
+            return result.retracts()
+                    ? SubmittedItem.retraction(index, result.article())
                     : SubmittedItem.of(index, result.article());
         }
         try {

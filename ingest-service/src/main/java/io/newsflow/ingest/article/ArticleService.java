@@ -46,6 +46,12 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ArticleService {
 
+    /**
+     * The content hash the ledger records for a retracted article: no text hashes to it, so the article sent again
+     * is a new version (and comes back), and a second retraction finds it already retracted.
+     */
+    static final String RETRACTED_HASH = "0".repeat(64);
+
     private static final int RETRY_AFTER_SECONDS = 5;
     private static final int PUBLISH_CONCURRENCY = 256;
     private static final Logger LOG = Logger.getLogger(ArticleService.class);
@@ -149,7 +155,7 @@ public class ArticleService {
                                     known,
                                     decisions.toPublish(),
                                     decisions.statuses(),
-                                    () -> publish(decisions.toPublish(), requestContext))
+                                    () -> publish(decisions.toPublish(), decisions.statuses(), requestContext))
                             .onFailure(ArticleRepository.ConcurrentChangeException.class)
                             .transform(e -> new ServiceUnavailableException(
                                     "Another version of one of these articles arrived at the same time; retry.", 1, e))
@@ -168,12 +174,15 @@ public class ArticleService {
      * Sends the versions, at most {@link #PUBLISH_CONCURRENCY} in flight (the emitter's buffer stays bounded),
      * and comes back to the request's Vert.x context once the broker acknowledged them all.
      */
-    private Uni<Void> publish(List<RawArticle> versions, Executor requestContext) {
+    private Uni<Void> publish(List<RawArticle> versions, List<IngestResult.Status> statuses, Executor requestContext) {
         long started = System.nanoTime();
         return Multi.createFrom()
-                .iterable(versions)
+                .range(0, versions.size())
                 .onItem()
-                .transformToUni(publisher::publish)
+                .transformToUni(i -> statuses.get(i) == IngestResult.Status.RETRACTED
+                        // a retraction: a tombstone, and the article leaves the enriched topic and the index
+                        ? publisher.retract(versions.get(i).id())
+                        : publisher.publish(versions.get(i)))
                 .merge(PUBLISH_CONCURRENCY)
                 .collect()
                 .last()
@@ -204,7 +213,7 @@ public class ArticleService {
                 .toList());
         boolean hasBody = article.body() != null && !article.body().isBlank();
         boolean hasHtml = article.html() != null && !article.html().isBlank();
-        if (!hasBody && !hasHtml) {
+        if (!hasBody && !hasHtml && !item.retracts()) {
             errors.add(new Problem.FieldError("body", "is required (or html)"));
         }
         if (isBlank(article.url()) && isBlank(article.uri())) {
@@ -227,8 +236,9 @@ public class ArticleService {
                 ArticleIds.forIdentity(identity.uri()),
                 identity.uri(),
                 identity.url(),
-                ContentHash.of(blankToNull(article.title()), hashed),
+                item.retracts() ? RETRACTED_HASH : ContentHash.of(blankToNull(article.title()), hashed),
                 format,
+                item.retracts(),
                 article);
     }
 
@@ -266,6 +276,19 @@ public class ArticleService {
         int forbidden = 0;
         for (Candidate c : candidates) {
             Latest previous = latest.get(c.id());
+            if (c.retracts()) {
+                IngestResult result = retraction(c, previous, sourceId);
+                results.add(result);
+                if (result.status() == IngestResult.Status.REJECTED
+                        && result.error().status() == 403) {
+                    forbidden++;
+                } else if (result.version() != null && (previous == null || result.version() > previous.version())) {
+                    published.add(raw(c, result.version(), sourceId, receivedAt));
+                    statuses.add(IngestResult.Status.RETRACTED);
+                    latest.put(c.id(), new Latest(result.version(), RETRACTED_HASH, sourceId));
+                }
+                continue;
+            }
             if (previous != null && previous.contentHash().equals(c.hash())) {
                 results.add(new IngestResult(
                         c.index(), c.id(), previous.version(), IngestResult.Status.DUPLICATE, c.url(), c.uri(), null));
@@ -292,6 +315,36 @@ public class ArticleService {
             results.add(new IngestResult(c.index(), c.id(), version, status, c.url(), c.uri(), null));
         }
         return new Decisions(results, published, statuses, forbidden);
+    }
+
+    /**
+     * What a retraction does: nothing for an article never accepted (404) or sent by another source (403); nothing
+     * new for one already retracted (its retraction again, idempotent); else a new version that is a retraction.
+     */
+    private static IngestResult retraction(Candidate c, Latest previous, String sourceId) {
+        if (previous == null) {
+            return IngestResult.rejected(
+                    c.index(),
+                    c.url(),
+                    Problem.of(
+                            Response.Status.NOT_FOUND,
+                            "There is nothing to retract: no article with this identity (" + c.uri()
+                                    + ") has been accepted.",
+                            null,
+                            List.of()));
+        }
+        if (!Objects.equals(previous.sourceId(), sourceId)) {
+            return IngestResult.rejected(
+                    c.index(),
+                    c.url(),
+                    Problem.of(
+                            Response.Status.FORBIDDEN,
+                            "This article was sent by another source; only that source can retract it.",
+                            null,
+                            List.of()));
+        }
+        int version = RETRACTED_HASH.equals(previous.contentHash()) ? previous.version() : previous.version() + 1;
+        return new IngestResult(c.index(), c.id(), version, IngestResult.Status.RETRACTED, c.url(), c.uri(), null);
     }
 
     private static RawArticle raw(Candidate c, int version, String sourceId, Instant receivedAt) {
@@ -375,7 +428,14 @@ public class ArticleService {
 
     /** {@code uri} identifies the article; {@code url} is its web address, null when it has none. */
     private record Candidate(
-            int index, String id, String uri, String url, String hash, BodyFormat format, ArticleSubmission article) {}
+            int index,
+            String id,
+            String uri,
+            String url,
+            String hash,
+            BodyFormat format,
+            boolean retracts,
+            ArticleSubmission article) {}
 
     private record Latest(int version, String contentHash, String sourceId) {}
 

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param url its canonical web address, if it has one
  * @param uri its identity, when that is not its web address ({@code urn:...}); null otherwise
+ * @param retracted true when its newsroom took it back (its last version is a retraction); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArticleStatus(
@@ -20,6 +21,7 @@ public record ArticleStatus(
         int currentVersion,
         Instant firstReceivedAt,
         Instant lastReceivedAt,
+        Boolean retracted,
         List<Version> versions) {
 
     public record Version(int version, String contentHash, IngestResult.Status status, Instant receivedAt) {}
@@ -33,6 +35,7 @@ public record ArticleStatus(
                 article.currentVersion,
                 article.firstReceivedAt,
                 article.lastReceivedAt,
+                ArticleService.RETRACTED_HASH.equals(article.contentHash) ? Boolean.TRUE : null,
                 versions.stream()
                         .map(v -> new Version(v.version, v.contentHash, v.status, v.receivedAt))
                         .toList());

@@ -34,6 +34,12 @@ public record IngestResult(
         /** Known URL, same content: nothing published. */
         @JsonProperty("duplicate")
         DUPLICATE,
+        /**
+         * Taken back by its newsroom (a ninjs {@code pubstatus} of {@code canceled} or {@code withheld}): a tombstone
+         * was published, the article leaves the search index; the ledger keeps its history.
+         */
+        @JsonProperty("retracted")
+        RETRACTED,
         /** Not taken: see {@code error}. */
         @JsonProperty("rejected")
         REJECTED

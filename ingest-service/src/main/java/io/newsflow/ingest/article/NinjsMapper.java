@@ -57,7 +57,14 @@ public final class NinjsMapper {
     }
 
     /** The article read from a ninjs document, or what is wrong with it (fields as JSON pointers). */
-    public record Result(ArticleSubmission article, List<Problem.FieldError> errors) {}
+    /**
+     * @param retracts the document's {@code pubstatus} is {@code canceled} or {@code withheld}: the newsroom takes the
+     *     article back
+     */
+    public record Result(ArticleSubmission article, boolean retracts, List<Problem.FieldError> errors) {}
+
+    /** The {@code pubstatus} values by which a newsroom takes an article back (ninjs, after IPTC NewsML-G2). */
+    static final Set<String> RETRACTING_PUBSTATUS = Set.of("canceled", "cancelled", "withheld");
 
     /** Whether {@code node} is a ninjs document rather than an article in newsflow's own shape. */
     public static boolean isNinjs(JsonNode node) {
@@ -111,7 +118,9 @@ public final class NinjsMapper {
         if (uri == null && url == null) {
             errors.add(new Problem.FieldError("/uri", "is required: a ninjs document is identified by its uri"));
         }
-        if (text == null && body.html() == null) {
+        // a retraction (a kill notice) names the article and says it is withdrawn: it need not carry any text
+        boolean retracts = retracts(d);
+        if (text == null && body.html() == null && !retracts) {
             errors.add(new Problem.FieldError(
                     "/body_text",
                     "the document has no text to index: none of body_text, body_html, bodies, description_text or"
@@ -132,7 +141,7 @@ public final class NinjsMapper {
         List<ArticleSubmission.SubjectSubmission> subjects = subjects(d, errors);
 
         if (!errors.isEmpty()) {
-            return new Result(null, errors);
+            return new Result(null, retracts, errors);
         }
         Map<String, Object> extra = new LinkedHashMap<>();
         d.unused().forEach((name, value) -> extra.put(name, json.convertValue(value, Object.class)));
@@ -153,7 +162,18 @@ public final class NinjsMapper {
                         located,
                         subjects,
                         extra),
+                retracts,
                 List.of());
+    }
+
+    /** {@code pubstatus} {@code canceled} or {@code withheld} ({@code stat:canceled} in the qcode form too). */
+    private static boolean retracts(Document d) {
+        JsonNode status = d.node("pubstatus");
+        if (status == null || !status.isTextual()) {
+            return false;
+        }
+        String value = status.asText().strip().toLowerCase(Locale.ROOT);
+        return RETRACTING_PUBSTATUS.contains(value.startsWith("stat:") ? value.substring(5) : value);
     }
 
     /** A bare UUID (NTB sends these) becomes its RFC 4122 URN; anything else stays as given. */

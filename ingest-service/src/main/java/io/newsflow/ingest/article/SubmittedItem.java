@@ -9,19 +9,29 @@ import java.util.List;
  *
  * @param index its position in the request, from 0
  * @param format how the text came (a page, scraped text), or null to tell from the fields
+ * @param retracts the newsroom takes the article back (a ninjs {@code pubstatus} of {@code canceled} or {@code
+ *     withheld}): it leaves the search index
  */
 public record SubmittedItem(
-        int index, ArticleSubmission article, BodyFormat format, List<Problem.FieldError> readErrors) {
+        int index,
+        ArticleSubmission article,
+        BodyFormat format,
+        boolean retracts,
+        List<Problem.FieldError> readErrors) {
 
     public static SubmittedItem of(int index, ArticleSubmission article) {
-        return new SubmittedItem(index, article, null, List.of());
+        return new SubmittedItem(index, article, null, false, List.of());
     }
 
     public static SubmittedItem of(int index, ArticleSubmission article, BodyFormat format) {
-        return new SubmittedItem(index, article, format, List.of());
+        return new SubmittedItem(index, article, format, false, List.of());
+    }
+
+    public static SubmittedItem retraction(int index, ArticleSubmission article) {
+        return new SubmittedItem(index, article, null, true, List.of());
     }
 
     public static SubmittedItem unreadable(int index, List<Problem.FieldError> errors) {
-        return new SubmittedItem(index, null, null, errors);
+        return new SubmittedItem(index, null, null, false, errors);
     }
 }

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Publishes accepted articles to {@code news.articles.raw}, keyed by article id. */
+/**
+ * Publishes accepted articles to {@code news.articles.raw}, keyed by article id, and retractions as tombstones
+ * (the article's key, no value).
+ */
 @ApplicationScoped
 public class RawArticlePublisher {
 
@@ -38,5 +41,17 @@ public class RawArticlePublisher {
                         .withKey(article.id())
                         .build());
         return emitter.sendMessage(message).invoke(() -> acknowledged.increment());
+    }
+
+    /**
+     * A tombstone for the article: enrichment forwards it to the compacted enriched topic and search deletes the
+     * article. Completes when the broker has acknowledged it.
+     */
+    public Uni<Void> retract(String articleId) {
+        Message<String> tombstone = Message.<String>of(null)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(articleId)
+                        .build());
+        return emitter.sendMessage(tombstone).invoke(() -> acknowledged.increment());
     }
 }
