@@ -7,11 +7,14 @@ import java.util.List;
 /**
  * One search result.
  *
+ * @param titleSource where the title came from: {@code given}, {@code page-headline}, {@code page-metadata} or
+ *     {@code derived}
  * @param snippet an extract of the text, HTML-escaped, with the matched words in {@code <mark>} tags
  */
 public record SearchItem(
         String id,
         String title,
+        String titleSource,
         String url,
         String source,
         Instant publishedAt,
@@ -25,6 +28,7 @@ public record SearchItem(
         return new SearchItem(
                 doc.id(),
                 doc.title(),
+                doc.titleSource(),
                 doc.url(),
                 doc.sourceId(),
                 doc.publishedAt(),
