@@ -126,6 +126,81 @@ class EndToEndIT {
                 .body("items[0].title", equalTo("Flooding closes roads and schools in the north"));
     }
 
+    @Test
+    void aNinjsArticleCanceledByItsNewsroomLeavesTheSearchIndex() {
+        String token = "e2e" + UUID.randomUUID().toString().replace("-", "");
+        String uri = "urn:newsml:news.example.org:2024:" + token;
+        Map<String, Object> ninjs = Map.of(
+                "uri", uri,
+                "type", "text",
+                "pubstatus", "usable",
+                "versioncreated", "2024-05-06T09:30:00Z",
+                "headline", "Harbour reopens after the storm",
+                "body_text",
+                        "The harbour reopened on Monday after a storm closed it for three days. Ferries"
+                                + " resumed their crossings in the afternoon. Reference " + token + ".");
+        String id = given().header("X-Api-Key", sourceKey)
+                .contentType(ContentType.JSON)
+                .body(ninjs)
+                .post(INGEST + "/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("accepted"))
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(90)).until(() -> total(token) == 1);
+
+        given().header("X-Api-Key", sourceKey)
+                .contentType(ContentType.JSON)
+                .body(Map.of("uri", uri, "pubstatus", "canceled"))
+                .post(INGEST + "/api/v1/articles")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("retracted"))
+                .body("id", equalTo(id));
+        await().atMost(Duration.ofSeconds(60)).until(() -> total(token) == 0);
+        given().get(SEARCH + "/api/v1/articles/" + id).then().statusCode(404);
+        // the ledger keeps its history
+        given().header("X-Api-Key", sourceKey)
+                .get(INGEST + "/api/v1/articles/" + id)
+                .then()
+                .statusCode(200)
+                .body("retracted", equalTo(true))
+                .body("versions.status", equalTo(List.of("accepted", "retracted")));
+    }
+
+    @Test
+    void aScrapedPageWithoutATitleIsFoundUnderItsHeadline() {
+        String token = "e2e" + UUID.randomUUID().toString().replace("-", "");
+        String page = String.join(
+                "\n",
+                "Accessibility links",
+                "Home | World | Business | Sport",
+                "Rivers burst their banks across the north of England",
+                "By Jane Smith",
+                "Published 12 March 2019",
+                "Hundreds of people left their homes in Yorkshire and Cumbria on Tuesday after rivers burst their"
+                        + " banks following three days of heavy rain, the Environment Agency said.",
+                "• 16x9 Image",
+                "The agency issued twelve severe flood warnings, the highest level, meaning a danger to life, and said"
+                        + " the rivers would stay high for days. Reference " + token + ".",
+                "WATCH: Drone footage of the floods",
+                "Share this article");
+        given().header("X-Api-Key", sourceKey)
+                .contentType("text/plain; charset=utf-8")
+                .body(page)
+                .post(INGEST + "/api/v1/pages?url=https://news.example.org/e2e/page/" + token)
+                .then()
+                .statusCode(202);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> total(token) == 1);
+        given().queryParam("q", token)
+                .get(SEARCH + "/api/v1/search")
+                .then()
+                .body("items[0].title", equalTo("Rivers burst their banks across the north of England"))
+                .body("items[0].titleSource", equalTo("page-headline"));
+    }
+
     private static Map<String, String> article(String token, int n, String title, String body) {
         return Map.of(
                 "url", "https://news.example.org/e2e/" + token + "/" + n + "?utm_campaign=test",
