@@ -36,6 +36,9 @@ public record NinjsArticle(
         List<Subject> subject,
         List<Link> links,
         String located,
+        List<NinjsEntity> people,
+        List<NinjsEntity> organisations,
+        List<NinjsEntity> places,
         Newsflow newsflow,
         @JsonIgnore Map<String, Object> extra) {
 
@@ -56,6 +59,9 @@ public record NinjsArticle(
             "subject",
             "links",
             "located",
+            "people",
+            "organisations",
+            "places",
             "newsflow");
 
     /** The newsroom's extra fields whose names do not collide, at the top level as they came. */
@@ -80,6 +86,28 @@ public record NinjsArticle(
 
     public record Link(String href, String rel) {}
 
+    /**
+     * A person, organisation or place the article mentions, as ninjs {@code people}, {@code organisations} and
+     * {@code places} carry them, with what newsflow knows of it.
+     *
+     * @param uri the entity's id ({@code wikidata:Q30}, {@code geonames:2988507}, a knowledge-base id), when it has one
+     * @param rel always {@code mentions}: the article mentions it
+     * @param type newsflow's type: person, organization or location
+     * @param country ISO 3166-1 alpha-2, when known
+     * @param salience 0 to 1: how central it is to the article (mentions, title, position)
+     * @param confidence 0 to 1; absent for articles indexed before it was kept
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NinjsEntity(
+            String name,
+            String uri,
+            String rel,
+            String type,
+            String country,
+            int mentions,
+            double salience,
+            Double confidence) {}
+
     /** What newsflow knows beside ninjs. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Newsflow(
@@ -94,6 +122,24 @@ public record NinjsArticle(
             Instant enrichedAt,
             Instant indexedAt,
             Map<String, Object> extra) {}
+
+    private static List<NinjsEntity> entities(ArticleDocument doc, String type) {
+        if (doc.entities() == null) {
+            return List.of();
+        }
+        return doc.entities().stream()
+                .filter(e -> type.equals(e.type()))
+                .map(e -> new NinjsEntity(
+                        e.name(),
+                        e.id(),
+                        "mentions",
+                        e.type(),
+                        e.country(),
+                        e.mentions(),
+                        e.salience(),
+                        e.confidence()))
+                .toList();
+    }
 
     public static NinjsArticle of(ArticleDocument doc) {
         List<Subject> subjects = new ArrayList<>();
@@ -140,6 +186,9 @@ public record NinjsArticle(
                 subjects,
                 doc.url() == null ? List.of() : List.of(new Link(doc.url(), "canonical")),
                 doc.located(),
+                entities(doc, "person"),
+                entities(doc, "organization"),
+                entities(doc, "location"),
                 new Newsflow(
                         doc.id(),
                         doc.version(),

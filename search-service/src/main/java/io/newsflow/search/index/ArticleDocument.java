@@ -54,7 +54,9 @@ public record ArticleDocument(
     public static final String ORGANIZATION = "organization";
     public static final String LOCATION = "location";
 
-    public record Entity(String type, String name, String id, String country, int mentions, double salience) {}
+    /** @param confidence the tagger's and resolver's confidence, 0 to 1; null in documents indexed before it */
+    public record Entity(
+            String type, String name, String id, String country, int mentions, double salience, Double confidence) {}
 
     /** @param origin {@code newsroom} when the sender gave it, else {@code tagger} */
     public record Topic(String code, String label, double score, String origin) {}
@@ -99,7 +101,8 @@ public record ArticleDocument(
                                 t.origin() == null ? EnrichedArticle.ORIGIN_TAGGER : t.origin()))
                         .toList(),
                 entities.stream()
-                        .map(e -> new Entity(e.type(), e.name(), e.id(), e.country(), e.mentions(), e.salience()))
+                        .map(e -> new Entity(
+                                e.type(), e.name(), e.id(), e.country(), e.mentions(), e.salience(), e.confidence()))
                         .toList(),
                 names(entities, PERSON),
                 names(entities, ORGANIZATION),

@@ -67,6 +67,18 @@ class ArticleResourceTest {
                 .body("subject[1].code", equalTo("wikidata:Q1"))
                 .body("subject[1].scheme", containsString("person"))
                 .body("subject[2].country", equalTo("FR"))
+                // the entities in ninjs form too, with what newsflow knows of them
+                .body("people.name", contains("Jane Doe"))
+                .body("people[0].uri", equalTo("wikidata:Q1"))
+                .body("people[0].rel", equalTo("mentions"))
+                .body("people[0].type", equalTo("person"))
+                .body("people[0].salience", equalTo(0.5f))
+                .body("people[0].confidence", equalTo(0.9f))
+                // empty lists are left out, as the rest of the shape does
+                .body("organisations", org.hamcrest.Matchers.nullValue())
+                .body("places.name", contains("Lyon"))
+                .body("places[0].uri", equalTo("geonames:2996944"))
+                .body("places[0].country", equalTo("FR"))
                 .body("newsflow.sourceId", equalTo("wire"));
 
         given().get("/api/v1/articles/" + first.id() + "/versions")
