@@ -44,14 +44,14 @@ public final class PageHeadline {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern BYLINE = Pattern.compile(
             "(?iU)(by|von|par|por|di|door|av|af|de|text:|von:|autor:|author:|written by|posted by)\\s+\\p{Lu}.{0,80}");
-    private static final Pattern MONTH = Pattern.compile("(?iU).*\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    /** Month names and their short forms, in English, German, French and Spanish. */
+    private static final String MONTHS = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
             + "|januar|februar|märz|mai|juni|juli|okt|dez|janvier|février|mars|avril|juin|juillet|août|septembre"
             + "|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
-            + "|noviembre|diciembre)[a-zé]*\\.?\\b.*");
-    private static final Pattern MONTH_WORD = Pattern.compile("(?iU)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-            + "|januar|februar|märz|mai|juni|juli|okt|dez|janvier|février|mars|avril|juin|juillet|août|septembre"
-            + "|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
-            + "|noviembre|diciembre)[a-zé]*\\.?");
+            + "|noviembre|diciembre)[a-zé]*\\.?";
+
+    private static final Pattern MONTH_WORD = Pattern.compile("(?iU)\\b" + MONTHS);
+    private static final Pattern MONTH = Pattern.compile("(?iU).*\\b" + MONTHS + "\\b.*");
     private static final Pattern NUMERIC_DATE = Pattern.compile(".*\\b\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}\\b.*");
     /** What is left of a date line without its date: a few words ("Published", "Updated on", "um ... Uhr"). */
     private static final Pattern DATE_WORDS = Pattern.compile("(?iU)\\b(published|updated|posted|last|on|at|am|um|uhr"

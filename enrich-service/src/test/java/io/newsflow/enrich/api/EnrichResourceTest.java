@@ -197,16 +197,17 @@ class EnrichResourceTest {
                 .orElseThrow(() -> new AssertionError("no " + type + " \"" + name + "\" in " + entities));
     }
 
+    /** A real page of src/test/resources/text (see SOURCE.txt there). */
     static String text(String name) {
-        try (InputStream in = EnrichResourceTest.class.getResourceAsStream("/text/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return resource("/text/" + name);
     }
 
     static String article(String name) {
-        try (InputStream in = EnrichResourceTest.class.getResourceAsStream("/articles/" + name)) {
+        return resource("/articles/" + name);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = EnrichResourceTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
