@@ -54,6 +54,21 @@ class PageHeadlineTest {
     }
 
     @Test
+    void everyCandidateIsMeasuredOnEveryFeatureTheModelWeighs() {
+        String text = TextFixtures.read("bbc-assange.visible.txt");
+
+        var candidates = PageHeadline.candidates(text, cleaner.clean(text, null));
+
+        assertThat(PageHeadline.WEIGHTS).hasSize(PageHeadline.FEATURES.size());
+        assertThat(candidates)
+                .isNotEmpty()
+                .allSatisfy(candidate -> assertThat(candidate.features()).hasSize(PageHeadline.FEATURES.size()));
+        assertThat(candidates)
+                .extracting(PageHeadline.Candidate::line)
+                .contains("Julian Assange: Sweden drops rape investigation");
+    }
+
+    @Test
     void aPageWithoutAnyHeadingLineHasNoHeadline() {
         String page = "Hundreds of people left their homes in Yorkshire and Cumbria on Tuesday after rivers burst"
                 + " their banks following three days of heavy rain, the Environment Agency said.";
