@@ -25,7 +25,7 @@ final class EntityConllReader {
         List<String> lines = lines(file);
         int documents =
                 (int) lines.stream().filter(l -> l.startsWith(DOCUMENT_START)).count();
-        return new EntityGoldSet("wikigold", documents, sentences(lines), false);
+        return new EntityGoldSet("wikigold", documents, sentences(lines, 0), false);
     }
 
     /** re3d: one file a document, in folders by source. */
@@ -37,20 +37,25 @@ final class EntityConllReader {
             throw new UncheckedIOException(e);
         }
         List<EntitySentence> sentences = new ArrayList<>();
-        for (Path file : files) {
-            sentences.addAll(sentences(lines(file)));
+        for (int f = 0; f < files.size(); f++) {
+            sentences.addAll(sentences(lines(files.get(f)), f));
         }
         return new EntityGoldSet("re3d", files.size(), sentences, false);
     }
 
-    private static List<EntitySentence> sentences(List<String> lines) {
+    /** The sentences of the lines, numbered from {@code document} on, one more after each {@code -DOCSTART-}. */
+    private static List<EntitySentence> sentences(List<String> lines, int document) {
         List<EntitySentence> sentences = new ArrayList<>();
+        int seen = 0;
         List<String> tokens = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         for (String line : lines) {
             String[] columns = line.strip().split("\\s+");
             if (line.isBlank() || columns[0].equals(DOCUMENT_START)) {
-                addSentence(tokens, tags, sentences);
+                addSentence(document + seen, tokens, tags, sentences);
+                if (columns[0].equals(DOCUMENT_START)) {
+                    seen++;
+                }
                 tokens = new ArrayList<>();
                 tags = new ArrayList<>();
                 continue;
@@ -58,11 +63,11 @@ final class EntityConllReader {
             tokens.add(columns[0]);
             tags.add(columns[columns.length - 1]);
         }
-        addSentence(tokens, tags, sentences);
+        addSentence(document + seen, tokens, tags, sentences);
         return sentences;
     }
 
-    private static void addSentence(List<String> tokens, List<String> tags, List<EntitySentence> into) {
+    private static void addSentence(int document, List<String> tokens, List<String> tags, List<EntitySentence> into) {
         if (tokens.isEmpty()) {
             return;
         }
@@ -82,7 +87,7 @@ final class EntityConllReader {
             type = tagType;
             start = i;
         }
-        into.add(new EntitySentence(List.copyOf(tokens), gold));
+        into.add(new EntitySentence(document, List.copyOf(tokens), gold));
     }
 
     /** The tagger's type for a gold tag; {@code null} for the types the tagger does not have (MISC, Weapon...). */

@@ -56,16 +56,17 @@ final class EntityGumReader {
             throw new UncheckedIOException(e);
         }
         List<EntitySentence> sentences = new ArrayList<>();
-        for (Path conll : documents) {
+        for (int d = 0; d < documents.size(); d++) {
+            Path conll = documents.get(d);
             String name = conll.getFileName().toString().replace(".conll", "");
-            sentences.addAll(document(conll, gum.resolve("xml").resolve(name + ".xml")));
+            sentences.addAll(document(d, conll, gum.resolve("xml").resolve(name + ".xml")));
         }
         return List.of(
                 new EntityGoldSet("GUM news, all mentions", documents.size(), sentences, false),
                 new EntityGoldSet("GUM news, named mentions", documents.size(), sentences, true));
     }
 
-    private static List<EntitySentence> document(Path conll, Path xml) {
+    private static List<EntitySentence> document(int number, Path conll, Path xml) {
         List<String> tokens = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
         List<String> types = new ArrayList<>();
@@ -124,7 +125,7 @@ final class EntityGumReader {
                     gold.add(new EntitySpan(span[0] - first, span[1] - first, type, named));
                 }
             }
-            sentences.add(new EntitySentence(List.copyOf(tokens.subList(first, i)), gold));
+            sentences.add(new EntitySentence(number, List.copyOf(tokens.subList(first, i)), gold));
             first = i;
         }
         return sentences;

@@ -1,14 +1,17 @@
 package io.newsflow.bench.quality;
 
+import io.newsflow.enrich.entity.DocumentConsistency;
 import io.newsflow.enrich.entity.EntityResolver;
 import io.newsflow.enrich.entity.EntityTagger;
 import io.newsflow.enrich.entity.Gazetteer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Measures named-entity recognition on public gold sets, on their gold tokens, with the scoring rules of
@@ -72,7 +75,7 @@ public final class EntityQuality {
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
-                "%-38s %-9s %-20s %-20s %-20s %8s%n",
+                "%-38s %-16s %-23s %-23s %-23s %8s%n",
                 "set (documents, gold spans)",
                 "system",
                 "exact P / R / F1",
@@ -87,31 +90,50 @@ public final class EntityQuality {
 
     private static void measure(
             EntityGoldSet set, EntityTagger tagger, EntityResolver resolver, boolean listRetypings) {
+        List<EntitySentence> sentences = set.sentences();
+        List<List<String>> tagged = new ArrayList<>(sentences.size());
+        long start = System.nanoTime();
+        for (EntitySentence sentence : sentences) {
+            tagged.add(tagger.labels(sentence.tokens()));
+        }
+        long tagging = System.nanoTime() - start;
+
         EntityScore raw = new EntityScore();
-        EntityScore pipeline = new EntityScore();
-        EntityRetypings retypings = new EntityRetypings();
-        EntityAdditions additions = new EntityAdditions();
-        long tagging = 0;
-        long resolving = 0;
-        for (EntitySentence sentence : set.sentences()) {
-            long start = System.nanoTime();
-            List<String> labels = tagger.labels(sentence.tokens());
-            List<EntitySpan> tagged = EntitySpan.runs(labels);
-            long labelled = System.nanoTime();
-            List<EntitySpan> retyped = retype(resolver, sentence.tokens(), tagged);
-            List<EntitySpan> added = additions.find(resolver, sentence.tokens(), labels, tagged);
-            tagging += labelled - start;
-            resolving += System.nanoTime() - labelled;
-            List<EntitySpan> gold = set.gold(sentence);
-            List<EntitySpan> resolved = new ArrayList<>(retyped);
-            resolved.addAll(added);
-            raw.add(gold, tagged);
-            pipeline.add(gold, resolved);
-            retypings.add(sentence.tokens(), gold, tagged, retyped);
-            additions.judge(sentence.tokens(), gold, added);
+        for (int s = 0; s < sentences.size(); s++) {
+            raw.add(set.gold(sentences.get(s)), EntitySpan.runs(tagged.get(s)));
         }
         String name = String.format(Locale.ROOT, "%s (%d, %,d)", set.name(), set.documents(), set.goldSpans());
         row(name, "CoreNLP", raw, set.tokens() / (tagging / 1e9));
+
+        // each document-consistency rule on its own and all together, on the tagger's labels (no resolver)
+        Set<DocumentConsistency.Rule> cumulative = EnumSet.noneOf(DocumentConsistency.Rule.class);
+        for (DocumentConsistency.Rule rule : DocumentConsistency.Rule.values()) {
+            cumulative.add(rule);
+            row("", "+" + rule.name().toLowerCase(Locale.ROOT), score(set, consistent(set, tagged, cumulative)), 0);
+        }
+
+        EntityRetypings retypings = new EntityRetypings();
+        EntityAdditions additions = new EntityAdditions();
+        List<List<String>> labels = consistent(set, tagged, DocumentConsistency.SHIPPED);
+        EntityScore pipeline = new EntityScore();
+        EntityScore withoutConsistency = new EntityScore();
+        long resolving = 0;
+        for (int s = 0; s < sentences.size(); s++) {
+            EntitySentence sentence = sentences.get(s);
+            List<EntitySpan> gold = set.gold(sentence);
+            withoutConsistency.add(gold, resolved(resolver, sentence, tagged.get(s), null));
+            long from = System.nanoTime();
+            List<EntitySpan> spans = EntitySpan.runs(labels.get(s));
+            List<EntitySpan> retyped = retype(resolver, sentence.tokens(), spans);
+            List<EntitySpan> added = additions.find(resolver, sentence.tokens(), labels.get(s), spans);
+            resolving += System.nanoTime() - from;
+            List<EntitySpan> resolved = new ArrayList<>(retyped);
+            resolved.addAll(added);
+            pipeline.add(gold, resolved);
+            retypings.add(sentence.tokens(), gold, spans, retyped);
+            additions.judge(sentence.tokens(), gold, added);
+        }
+        row("", "resolver", withoutConsistency, 0);
         row("", "newsflow", pipeline, set.tokens() / ((tagging + resolving) / 1e9));
         System.out.println(retypings.summary());
         System.out.println(additions.summary());
@@ -119,6 +141,43 @@ public final class EntityQuality {
             retypings.lines().forEach(System.out::println);
             additions.lines().forEach(System.out::println);
         }
+    }
+
+    /** The resolver's spans for one sentence's labels: the tagger's spans retyped, and the names it adds. */
+    private static List<EntitySpan> resolved(
+            EntityResolver resolver, EntitySentence sentence, List<String> labels, EntityAdditions additions) {
+        List<EntitySpan> spans = EntitySpan.runs(labels);
+        List<EntitySpan> resolved = new ArrayList<>(retype(resolver, sentence.tokens(), spans));
+        resolved.addAll((additions == null ? new EntityAdditions() : additions)
+                .find(resolver, sentence.tokens(), labels, spans));
+        return resolved;
+    }
+
+    /** The labels after the rules, applied document by document (each sentence's labels copied first). */
+    private static List<List<String>> consistent(
+            EntityGoldSet set, List<List<String>> tagged, Set<DocumentConsistency.Rule> rules) {
+        List<List<String>> labels = new ArrayList<>(tagged.size());
+        tagged.forEach(sentence -> labels.add(new ArrayList<>(sentence)));
+        List<EntitySentence> sentences = set.sentences();
+        int first = 0;
+        for (int s = 1; s <= sentences.size(); s++) {
+            if (s == sentences.size()
+                    || sentences.get(s).document() != sentences.get(first).document()) {
+                List<List<String>> tokens = new ArrayList<>();
+                sentences.subList(first, s).forEach(sentence -> tokens.add(sentence.tokens()));
+                DocumentConsistency.apply(tokens, labels.subList(first, s), rules);
+                first = s;
+            }
+        }
+        return labels;
+    }
+
+    private static EntityScore score(EntityGoldSet set, List<List<String>> labels) {
+        EntityScore score = new EntityScore();
+        for (int s = 0; s < labels.size(); s++) {
+            score.add(set.gold(set.sentences().get(s)), EntitySpan.runs(labels.get(s)));
+        }
+        return score;
     }
 
     /** The pipeline's types: each span the tagger found, as {@link EntityResolver#type} types it. */
@@ -136,7 +195,7 @@ public final class EntityQuality {
         EntityScore.Figures lenient = score.lenient();
         System.out.printf(
                 Locale.ROOT,
-                "%-38s %-9s %-20s %-20s %-20s %,8.0f%n",
+                "%-38s %-16s %-23s %-23s %-23s %8s%n",
                 set,
                 system,
                 figures(exact.precision(), exact.recall(), exact.f1()),
@@ -144,11 +203,11 @@ public final class EntityQuality {
                 figures(EntityScore.TYPES.stream()
                         .mapToDouble(type -> score.exact(type).f1())
                         .toArray()),
-                tokensPerSecond);
+                tokensPerSecond > 0 ? String.format(Locale.ROOT, "%,.0f", tokensPerSecond) : "-");
     }
 
     private static String figures(double... values) {
-        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", values[0], values[1], values[2]);
+        return String.format(Locale.ROOT, "%.3f / %.3f / %.3f", values[0], values[1], values[2]);
     }
 
     /** The CRF runs about twice as fast once the JIT has compiled it: time only warm runs. */

@@ -12,11 +12,12 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Stanford CoreNLP's 3-class CRF named-entity tagger (person, organisation, location), with CoreNLP's own tokenizer
- * and sentence splitter. The model file is taken out of CoreNLP's models jar at build time (see the pom). Thread
+ * and sentence splitter, its labels made consistent across the text ({@link DocumentConsistency}). The model file is taken out of CoreNLP's models jar at build time (see the pom). Thread
  * safe: the classifier is shared, each call labels its own tokens.
  */
 public class EntityTagger {
@@ -27,9 +28,16 @@ public class EntityTagger {
     private static final int MAX_SENTENCE_TOKENS = 250;
 
     private final CRFClassifier<CoreLabel> classifier;
+    private final Set<DocumentConsistency.Rule> consistency;
 
     public EntityTagger() {
+        this(DocumentConsistency.SHIPPED);
+    }
+
+    /** A tagger that makes its labels consistent across a text by these rules only (none: the CRF's labels as such). */
+    EntityTagger(Set<DocumentConsistency.Rule> consistency) {
         this.classifier = load();
+        this.consistency = Set.copyOf(consistency);
     }
 
     /** Tags plain text: the entity spans, with character offsets into {@code text}. */
@@ -37,11 +45,23 @@ public class EntityTagger {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        List<Mention> mentions = new ArrayList<>();
         List<List<CoreLabel>> sentences = sentences(text);
-        for (int s = 0; s < sentences.size(); s++) {
-            List<CoreLabel> labelled = classifier.classifySentence(sentences.get(s));
-            collect(labelled, text, s, mentions);
+        List<List<CoreLabel>> labelled = new ArrayList<>(sentences.size());
+        List<List<String>> words = new ArrayList<>(sentences.size());
+        List<List<String>> labels = new ArrayList<>(sentences.size());
+        for (List<CoreLabel> sentence : sentences) {
+            List<CoreLabel> tokens = classifier.classifySentence(sentence);
+            labelled.add(tokens);
+            words.add(tokens.stream().map(CoreLabel::word).toList());
+            labels.add(new ArrayList<>(tokens.stream()
+                    .map(token -> type(token.get(CoreAnnotations.AnswerAnnotation.class)))
+                    .toList()));
+        }
+        // the article's mentions of one name agree with each other (see DocumentConsistency)
+        DocumentConsistency.apply(words, labels, consistency);
+        List<Mention> mentions = new ArrayList<>();
+        for (int s = 0; s < labelled.size(); s++) {
+            collect(labelled.get(s), labels.get(s), text, s, mentions);
         }
         return mentions;
     }
@@ -80,12 +100,14 @@ public class EntityTagger {
         return sentences;
     }
 
-    private static void collect(List<CoreLabel> tokens, String text, int sentence, List<Mention> into) {
+    private static void collect(
+            List<CoreLabel> tokens, List<String> labels, String text, int sentence, List<Mention> into) {
         String type = "O";
         int start = -1;
         int end = -1;
-        for (CoreLabel token : tokens) {
-            String tokenType = type(token.get(CoreAnnotations.AnswerAnnotation.class));
+        for (int i = 0; i < tokens.size(); i++) {
+            CoreLabel token = tokens.get(i);
+            String tokenType = labels.get(i);
             if (!tokenType.equals(type)) {
                 if (!"O".equals(type)) {
                     into.add(new Mention(type, text.substring(start, end), start, end, sentence));
