@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,6 +31,7 @@ public final class EntityQuality {
             wikigold, GUM news (all mentions and named mentions) and re3d; raw CoreNLP beside the newsflow
             pipeline, exact and lenient, micro over the three types. The folder defaults to ../shared/data.
               --changes  also list every span the pipeline retypes or adds, with the gold type at that span
+              --errors   also list the pipeline's most frequent wrong spans and missed gold spans
             """;
     private static final String NOTES = """
 
@@ -39,6 +42,7 @@ public final class EntityQuality {
             nummod, case, punct, nmod:poss, advmod, cc), named when tagged NP/NPS (1,248; the reference has 1,263).
             """;
     private static final int WARM_UP_SENTENCES = 2_000;
+    private static final int TOP_ERRORS = 40;
 
     private EntityQuality() {}
 
@@ -83,13 +87,17 @@ public final class EntityQuality {
                 "exact F1 per/org/loc",
                 "tokens/s");
         for (EntityGoldSet set : sets) {
-            measure(set, tagger, resolver, arguments.contains("--changes"));
+            measure(set, tagger, resolver, arguments.contains("--changes"), arguments.contains("--errors"));
         }
         System.out.print(NOTES);
     }
 
     private static void measure(
-            EntityGoldSet set, EntityTagger tagger, EntityResolver resolver, boolean listRetypings) {
+            EntityGoldSet set,
+            EntityTagger tagger,
+            EntityResolver resolver,
+            boolean listRetypings,
+            boolean listErrors) {
         List<EntitySentence> sentences = set.sentences();
         List<List<String>> tagged = new ArrayList<>(sentences.size());
         long start = System.nanoTime();
@@ -116,6 +124,8 @@ public final class EntityQuality {
         EntityAdditions additions = new EntityAdditions();
         List<List<String>> labels = consistent(set, tagged, DocumentConsistency.SHIPPED);
         EntityScore pipeline = new EntityScore();
+        Map<String, Integer> wrong = new HashMap<>();
+        Map<String, Integer> missed = new HashMap<>();
         EntityScore withoutConsistency = new EntityScore();
         long resolving = 0;
         for (int s = 0; s < sentences.size(); s++) {
@@ -130,8 +140,17 @@ public final class EntityQuality {
             List<EntitySpan> resolved = new ArrayList<>(retyped);
             resolved.addAll(added);
             pipeline.add(gold, resolved);
+            if (listErrors) {
+                errors(sentence.tokens(), gold, resolved, wrong, missed);
+            }
             retypings.add(sentence.tokens(), gold, spans, retyped);
             additions.judge(sentence.tokens(), gold, added);
+        }
+        if (listErrors) {
+            System.out.println("  most frequent wrong spans (type: text, times):");
+            top(wrong).forEach(line -> System.out.println("    " + line));
+            System.out.println("  most frequent missed gold spans (gold type: text [what was tagged there], times):");
+            top(missed).forEach(line -> System.out.println("    " + line));
         }
         row("", "resolver", withoutConsistency, 0);
         row("", "newsflow", pipeline, set.tokens() / ((tagging + resolving) / 1e9));
@@ -141,6 +160,42 @@ public final class EntityQuality {
             retypings.lines().forEach(System.out::println);
             additions.lines().forEach(System.out::println);
         }
+    }
+
+    /** Counts the system spans no gold span equals, and the gold spans no system span equals. */
+    private static void errors(
+            List<String> tokens,
+            List<EntitySpan> gold,
+            List<EntitySpan> system,
+            Map<String, Integer> wrong,
+            Map<String, Integer> missed) {
+        for (EntitySpan span : system) {
+            if (gold.stream().noneMatch(span::sameAs)) {
+                wrong.merge(span.type() + ": " + text(tokens, span), 1, Integer::sum);
+            }
+        }
+        for (EntitySpan span : gold) {
+            if (system.stream().noneMatch(span::sameAs)) {
+                String there = system.stream()
+                        .filter(s -> s.start() < span.end() && span.start() < s.end())
+                        .map(s -> s.type() + " " + text(tokens, s))
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse("nothing");
+                missed.merge(span.type() + ": " + text(tokens, span) + " [" + there + "]", 1, Integer::sum);
+            }
+        }
+    }
+
+    private static String text(List<String> tokens, EntitySpan span) {
+        return String.join(" ", tokens.subList(span.start(), span.end()));
+    }
+
+    private static List<String> top(Map<String, Integer> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(TOP_ERRORS)
+                .map(e -> e.getKey() + ", " + e.getValue())
+                .toList();
     }
 
     /** The resolver's spans for one sentence's labels: the tagger's spans retyped, and the names it adds. */
