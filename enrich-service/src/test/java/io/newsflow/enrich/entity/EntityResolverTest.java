@@ -2,7 +2,11 @@ package io.newsflow.enrich.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.events.EnrichedArticle.Entity;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +39,25 @@ class EntityResolverTest {
         assertThat(entity(entities, "location", "Beijing").country()).isEqualTo("CN");
         // "Chinese officials" points at China
         assertThat(entity(entities, "location", "China").country()).isEqualTo("CN");
+    }
+
+    @Test
+    void politiciansOfARealArticleAreLinkedToTheirWikidataIds() throws IOException {
+        // Wikinews, "No 'mates' in Australia's Parliament House" (src/test/resources/articles/SOURCE.txt)
+        JsonNode article;
+        try (InputStream in = getClass().getResourceAsStream("/articles/parliament-mates.json")) {
+            article = new ObjectMapper().readTree(in);
+        }
+
+        List<Entity> entities =
+                resolve(article.path("title").asText(), article.path("text").asText());
+
+        // members of the Australian House of Representatives in EveryPolitician (politicians.tsv)
+        assertThat(entity(entities, "person", "Tanya Plibersek"))
+                .extracting(Entity::id, Entity::country)
+                .containsExactly("wikidata:Q7684036", "AU");
+        assertThat(entity(entities, "person", "Bob Baldwin").id()).isEqualTo("wikidata:Q4931731");
+        assertThat(entity(entities, "person", "Paul Neville").id()).isEqualTo("wikidata:Q7152703");
     }
 
     @Test
