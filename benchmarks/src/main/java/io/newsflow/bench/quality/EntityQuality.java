@@ -4,6 +4,8 @@ import io.newsflow.enrich.entity.DocumentConsistency;
 import io.newsflow.enrich.entity.EntityResolver;
 import io.newsflow.enrich.entity.EntityTagger;
 import io.newsflow.enrich.entity.Gazetteer;
+import io.newsflow.enrich.entity.Mention;
+import io.newsflow.enrich.entity.SpanRepair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +74,8 @@ public final class EntityQuality {
         EntityTagger tagger = new EntityTagger();
         System.out.printf(Locale.ROOT, "CoreNLP %s loaded in %.1f s%n", EntityTagger.MODEL, seconds(start));
         start = System.nanoTime();
-        EntityResolver resolver = new EntityResolver(Gazetteer.load(), name -> Optional.empty());
+        Gazetteer gazetteer = Gazetteer.load();
+        EntityResolver resolver = new EntityResolver(gazetteer, name -> Optional.empty());
         System.out.printf(Locale.ROOT, "Gazetteer loaded in %.1f s%n", seconds(start));
         warmUp(tagger, sets.getFirst());
 
@@ -87,7 +90,7 @@ public final class EntityQuality {
                 "exact F1 per/org/loc",
                 "tokens/s");
         for (EntityGoldSet set : sets) {
-            measure(set, tagger, resolver, arguments.contains("--changes"), arguments.contains("--errors"));
+            measure(set, tagger, resolver, gazetteer, arguments.contains("--changes"), arguments.contains("--errors"));
         }
         System.out.print(NOTES);
     }
@@ -96,6 +99,7 @@ public final class EntityQuality {
             EntityGoldSet set,
             EntityTagger tagger,
             EntityResolver resolver,
+            Gazetteer gazetteer,
             boolean listRetypings,
             boolean listErrors) {
         List<EntitySentence> sentences = set.sentences();
@@ -133,7 +137,7 @@ public final class EntityQuality {
             List<EntitySpan> gold = set.gold(sentence);
             withoutConsistency.add(gold, resolved(resolver, sentence, tagged.get(s), null));
             long from = System.nanoTime();
-            List<EntitySpan> spans = EntitySpan.runs(labels.get(s));
+            List<EntitySpan> spans = repaired(gazetteer, sentence.tokens(), EntitySpan.runs(labels.get(s)));
             List<EntitySpan> retyped = retype(resolver, sentence.tokens(), spans);
             List<EntitySpan> added = additions.find(resolver, sentence.tokens(), labels.get(s), spans);
             resolving += System.nanoTime() - from;
@@ -160,6 +164,49 @@ public final class EntityQuality {
             retypings.lines().forEach(System.out::println);
             additions.lines().forEach(System.out::println);
         }
+    }
+
+    /**
+     * The spans after {@link SpanRepair}, which works on text: the tokens joined by spaces, each span a mention of it;
+     * a repaired mention that does not fall on token bounds keeps the span it came from.
+     */
+    private static List<EntitySpan> repaired(Gazetteer gazetteer, List<String> tokens, List<EntitySpan> spans) {
+        StringBuilder text = new StringBuilder();
+        Map<Integer, Integer> tokenStarting = new HashMap<>();
+        Map<Integer, Integer> tokenEnding = new HashMap<>();
+        int[] starts = new int[tokens.size()];
+        int[] ends = new int[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i > 0) {
+                text.append(' ');
+            }
+            starts[i] = text.length();
+            tokenStarting.put(starts[i], i);
+            text.append(tokens.get(i));
+            ends[i] = text.length();
+            tokenEnding.put(ends[i], i);
+        }
+        List<Mention> mentions = new ArrayList<>();
+        for (EntitySpan span : spans) {
+            int start = starts[span.start()];
+            int end = ends[span.end() - 1];
+            mentions.add(new Mention(span.type(), text.substring(start, end), start, end, 0));
+        }
+        List<EntitySpan> repaired = new ArrayList<>();
+        for (Mention mention : SpanRepair.repair(text.toString(), mentions, gazetteer)) {
+            Integer first = tokenStarting.get(mention.start());
+            Integer last = tokenEnding.get(mention.end());
+            if (first != null && last != null) {
+                repaired.add(new EntitySpan(first, last + 1, mention.type(), true));
+            } else {
+                spans.stream()
+                        .filter(span ->
+                                starts[span.start()] <= mention.start() && mention.end() <= ends[span.end() - 1])
+                        .findFirst()
+                        .ifPresent(repaired::add);
+            }
+        }
+        return repaired;
     }
 
     /** Counts the system spans no gold span equals, and the gold spans no system span equals. */

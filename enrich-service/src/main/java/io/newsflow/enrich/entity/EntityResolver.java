@@ -86,7 +86,7 @@ public class EntityResolver {
      * @param titleLength how many leading characters of {@code text} are the title (mentions there weigh more)
      */
     public List<Entity> resolve(String text, int titleLength, List<Mention> mentions) {
-        List<Mention> all = joinOrganisationParts(text, mentions);
+        List<Mention> all = joinOrganisationParts(text, SpanRepair.repair(text, mentions, gazetteer));
         addDateline(text, titleLength, all);
         all.addAll(missedNames(text, all));
         List<Resolved> resolved = new ArrayList<>();
