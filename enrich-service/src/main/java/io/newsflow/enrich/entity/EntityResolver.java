@@ -38,7 +38,8 @@ public class EntityResolver {
     private static final Pattern ORGANISATION_JOINER = Pattern.compile("\\s+(?:of|for)(?:\\s+the)?\\s+");
     private static final int MAX_KNOWN_WORDS = 4;
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{Ll}+\\b");
-    private static final Set<String> HONORIFICS = Set.of(
+    /** Titles before a person's name, lower case without the full stop. */
+    static final Set<String> HONORIFICS = Set.of(
             "mr",
             "mrs",
             "ms",

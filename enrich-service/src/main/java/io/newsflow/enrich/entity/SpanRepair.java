@@ -52,25 +52,8 @@ public final class SpanRepair {
             "(?i).*\\b(secretary|secretaries|minister|ministers|undersecretary|under-secretary|commissioner)"
                     + "(-general)?\\s+(of|for)\\s+(the\\s+)?$",
             Pattern.DOTALL);
-    /** Titles that are no entity alone. */
-    private static final Set<String> TITLES = Set.of(
-            "president",
-            "minister",
-            "prime minister",
-            "secretary",
-            "senator",
-            "governor",
-            "chancellor",
-            "mayor",
-            "king",
-            "queen",
-            "prince",
-            "princess",
-            "pope",
-            "general",
-            "judge",
-            "state",
-            "government");
+    /** Words that are no organisation or place alone; titles ({@link EntityResolver#HONORIFICS}) are none either. */
+    private static final Set<String> INSTITUTION_WORDS = Set.of("state", "government", "prime minister");
     /** Of those, the ones that are no one's surname: a person tagged so is a title alone ("Mayor" and "King" are). */
     private static final Set<String> PERSON_TITLES =
             Set.of("president", "minister", "prime minister", "secretary", "senator", "chancellor", "pope");
@@ -102,7 +85,10 @@ public final class SpanRepair {
 
     private static boolean isBareTitle(String text, Mention mention) {
         String name = mention.text().strip().toLowerCase(Locale.ROOT);
-        if (Mention.PERSON.equals(mention.type()) ? PERSON_TITLES.contains(name) : TITLES.contains(name)) {
+        boolean titleAlone = Mention.PERSON.equals(mention.type())
+                ? PERSON_TITLES.contains(name)
+                : EntityResolver.HONORIFICS.contains(name) || INSTITUTION_WORDS.contains(name);
+        if (titleAlone) {
             return true;
         }
         String before = text.substring(Math.max(0, mention.start() - LOOK_BEFORE), mention.start());

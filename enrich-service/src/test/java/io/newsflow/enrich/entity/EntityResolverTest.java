@@ -10,20 +10,13 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The tagger and the resolver together on news text, with the real gazetteer. */
 class EntityResolverTest {
 
-    private static EntityTagger tagger;
-    private static Gazetteer gazetteer;
-
-    @BeforeAll
-    static void load() {
-        tagger = new EntityTagger();
-        gazetteer = Gazetteer.load();
-    }
+    private static final EntityTagger tagger = EntityFixtures.tagger();
+    private static final Gazetteer gazetteer = EntityFixtures.gazetteer();
 
     @Test
     void aSurnameTakesTheFullNameTheArticleUsedAndCountsAsItsMention() {

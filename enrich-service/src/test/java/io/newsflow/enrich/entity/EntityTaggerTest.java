@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EntityTaggerTest {
@@ -23,12 +22,7 @@ class EntityTaggerTest {
                     + " on Monday. Blinken said the United Nations would send observers. Microsoft and the World Bank"
                     + " backed the plan, according to a statement from the European Commission in Brussels.";
 
-    private static EntityTagger tagger;
-
-    @BeforeAll
-    static void load() {
-        tagger = new EntityTagger();
-    }
+    private static final EntityTagger tagger = EntityFixtures.tagger();
 
     @Test
     void findsPeopleOrganisationsAndPlacesWithTheirOffsets() {

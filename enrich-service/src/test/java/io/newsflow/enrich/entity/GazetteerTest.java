@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
 
-    private static Gazetteer gazetteer;
-
-    @BeforeAll
-    static void load() {
-        gazetteer = Gazetteer.load();
-    }
+    private static final Gazetteer gazetteer = EntityFixtures.gazetteer();
 
     @Test
     void datelineInCapitalsIsTheCityNotTheState() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,14 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class SpanRepairTest {
 
-    private static EntityTagger tagger;
-    private static Gazetteer gazetteer;
-
-    @BeforeAll
-    static void load() {
-        tagger = new EntityTagger();
-        gazetteer = Gazetteer.load();
-    }
+    private static final EntityTagger tagger = EntityFixtures.tagger();
+    private static final Gazetteer gazetteer = EntityFixtures.gazetteer();
 
     @Test
     void theObjectOfAnOfficeIsNoOrganisation() {
@@ -45,10 +38,8 @@ class SpanRepairTest {
 
     @Test
     void aFragmentOfASlashedAcronymBecomesTheWholeName() {
-        String text = "Radio Free Europe said so. RFE/RL is funded by the US Congress.";
-        List<Mention> tagged = List.of(new Mention(Mention.ORGANIZATION, "RL", 31, 33, 1));
-
-        List<Mention> repaired = SpanRepair.repair(text, tagged, gazetteer);
+        List<Mention> repaired = repairedOne(
+                "Radio Free Europe said so. RFE/RL is funded by the US Congress.", Mention.ORGANIZATION, "RL ");
 
         assertThat(repaired)
                 .extracting(Mention::text, Mention::start, Mention::end)
@@ -57,19 +48,18 @@ class SpanRepairTest {
 
     @Test
     void namesSideBySideStayAsTheyAre() {
-        String text = "Why should voters choose the Myers/Lusk ticket over President Trump?";
-
-        assertThat(SpanRepair.repair(text, List.of(new Mention(Mention.PERSON, "Myers", 29, 34, 0)), gazetteer))
+        assertThat(repairedOne(
+                        "Why should voters choose the Myers/Lusk ticket over President Trump?",
+                        Mention.PERSON,
+                        "Myers"))
                 .extracting(Mention::text)
                 .containsExactly("Myers");
     }
 
     @Test
     void twoCountriesRunTogetherAreTwoPlaces() {
-        String text = "Talks between Russia U.S. officials ended.";
-        List<Mention> tagged = List.of(new Mention(Mention.LOCATION, "Russia U.S.", 14, 25, 0));
-
-        List<Mention> repaired = SpanRepair.repair(text, tagged, gazetteer);
+        List<Mention> repaired =
+                repairedOne("Talks between Russia U.S. officials ended.", Mention.LOCATION, "Russia U.S.");
 
         assertThat(repaired)
                 .extracting(Mention::text, Mention::start, Mention::end)
@@ -81,6 +71,14 @@ class SpanRepairTest {
                         gazetteer))
                 .extracting(Mention::text)
                 .containsExactly("New York City");
+    }
+
+    /** The repair of one mention, as the tagger would give it: {@code name} where it first stands (stripped). */
+    private static List<Mention> repairedOne(String text, String type, String name) {
+        int start = text.indexOf(name);
+        String mention = name.strip();
+        return SpanRepair.repair(
+                text, List.of(new Mention(type, mention, start, start + mention.length(), 0)), gazetteer);
     }
 
     private static List<Mention> repaired(String text) {
