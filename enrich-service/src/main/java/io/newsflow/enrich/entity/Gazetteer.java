@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * places of the same rank in different countries make the name ambiguous: no answer rather than a guess. The data
  * has no populations, hence the hand-written lists of prominent cities and regions. A small town never wins over a
  * well-known organisation or area of the same name ("Congress", "Middle East"). "Georgia" is the country; with
- * {@code US} as context it is the state.
+ * {@code US} as context it is the state; a town never wins over a country, whatever the context ("Venezuela" in an
+ * article about Cuba is the country, not the Cuban town).
  *
  * <p>People and organisations: US presidents, vice-presidents and members of Congress, about 10,000 members of
  * legislatures worldwide (EveryPolitician, with their Wikidata ids; never by surname alone), S&P 500 companies, and a
@@ -148,6 +149,14 @@ public final class Gazetteer {
                 .filter(c -> contextCountries.contains(c.country()))
                 .toList();
         Optional<PlaceName> place = mostProminent(inContext.isEmpty() ? candidates : inContext);
+        Optional<PlaceName> anywhere = mostProminent(candidates);
+        if (place.isPresent()
+                && anywhere.isPresent()
+                && anywhere.get().rank() == COUNTRY_RANK
+                && place.get().rank() >= CAPITAL_RANK) {
+            // the context picks a region ("Georgia" in the US), never a town over a country ("Venezuela" in Cuba)
+            place = anywhere;
+        }
         if (place.isPresent() && place.get().rank() == CITY_RANK && known(name).isPresent()) {
             return Optional.empty(); // "Congress", "Middle East": the organisation or area, not a small town
         }

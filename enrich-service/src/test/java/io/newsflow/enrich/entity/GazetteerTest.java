@@ -61,6 +61,8 @@ class GazetteerTest {
         assertThat(gazetteer.place("Georgia", Set.of("US")))
                 .contains(new Place("admin1:US.GA", "Georgia", Place.REGION, "US", null));
         assertThat(gazetteer.place("Atlanta, Georgia")).map(Place::country).contains("US");
+        // a town of that name in the context's country does not win over a country
+        assertThat(gazetteer.place("Venezuela", Set.of("CU"))).map(Place::id).contains("iso:VE");
     }
 
     @Test
