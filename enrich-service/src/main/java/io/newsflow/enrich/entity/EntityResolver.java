@@ -3,6 +3,7 @@ package io.newsflow.enrich.entity;
 import io.newsflow.events.EnrichedArticle.Entity;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ public class EntityResolver {
     private static final int MAX_CURATED_WORDS = 6;
     private static final Pattern ORGANISATION_JOINER = Pattern.compile("\\s+(?:of|for)(?:\\s+the)?\\s+");
     private static final int MAX_KNOWN_WORDS = 4;
+    /** A middle initial between two words of a name: "R." of "John R. Bolton". */
+    private static final Pattern MIDDLE_INITIAL = Pattern.compile("(?<=\\S) (\\p{Lu}\\.)+ (?=\\S)");
+
     private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b\\p{Lu}\\p{Ll}+\\b");
     /** Titles before a person's name, lower case without the full stop. */
     static final Set<String> HONORIFICS = Set.of(
@@ -213,6 +217,7 @@ public class EntityResolver {
 
     /** "Blinken" -> "Antony Blinken", "UN" -> "United Nations", "Microsoft" -> "Microsoft Corp." within the article. */
     private static void canonicaliseShortNames(List<Resolved> resolved) {
+        mergeMiddleInitials(resolved);
         List<Resolved> fullNames =
                 resolved.stream().filter(r -> r.name.indexOf(' ') > 0).toList();
         for (Resolved r : resolved) {
@@ -236,6 +241,35 @@ public class EntityResolver {
                 r.adopt(match);
             }
         }
+    }
+
+    /**
+     * "John R. Bolton" and "John Bolton" in one article are one person: every full name of a person that is another
+     * full name with middle initials added takes the name without them (or, with an id, the one with the id).
+     */
+    private static void mergeMiddleInitials(List<Resolved> resolved) {
+        Map<String, Resolved> byPlainName = new HashMap<>();
+        for (Resolved r : resolved) {
+            if (Mention.PERSON.equals(r.type) && r.name.indexOf(' ') > 0) {
+                String plain = withoutInitials(r.name);
+                Resolved best = byPlainName.get(plain);
+                if (best == null || r.id != null && best.id == null || best.id == null && r.name.equals(plain)) {
+                    byPlainName.put(plain, r);
+                }
+            }
+        }
+        for (Resolved r : resolved) {
+            if (Mention.PERSON.equals(r.type) && r.name.indexOf(' ') > 0) {
+                Resolved best = byPlainName.get(withoutInitials(r.name));
+                if (best != r && !best.name.equals(r.name) && (r.id == null || r.id.equals(best.id))) {
+                    r.adopt(best);
+                }
+            }
+        }
+    }
+
+    private static String withoutInitials(String name) {
+        return MIDDLE_INITIAL.matcher(name).replaceAll(" ");
     }
 
     private static boolean abbreviates(String shortName, String fullName, String type) {

@@ -54,6 +54,23 @@ class EntityResolverTest {
     }
 
     @Test
+    void aFullNameWithAndWithoutItsMiddleInitialIsOnePerson() {
+        // Wikinews, "US president Trump ousts national security advisor Bolton" (2019-09-12; the sample corpus,
+        // deploy/local/sample, CC BY 2.5): its first paragraphs
+        List<Entity> entities = resolve(
+                "US president Trump ousts national security advisor Bolton",
+                "On Tuesday, United States President Donald Trump announced he had asked for national security"
+                        + " advisor John R. Bolton's resignation Monday night, and that Bolton tendered it the next"
+                        + " morning.\n\nBolton had held the position since April 2018 and was the third official to"
+                        + " serve in that office during the Trump administration since 2017.\n\n\"I informed John"
+                        + " Bolton last night that his services are no longer needed at the White House.\"");
+
+        Entity bolton = entity(entities, "person", "John Bolton");
+        assertThat(bolton.mentions()).isGreaterThanOrEqualTo(3);
+        assertThat(entities).extracting(Entity::name).doesNotContain("John R. Bolton", "John R. Bolton's", "Bolton");
+    }
+
+    @Test
     void aDatelineInCapitalsIsItsCity() {
         List<Entity> entities = resolve(
                 "Markets rally",
