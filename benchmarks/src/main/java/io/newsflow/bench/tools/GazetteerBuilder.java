@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
@@ -70,6 +71,9 @@ public final class GazetteerBuilder {
             Map.entry("Albert Gore 2001", "Q19673|Al Gore"));
 
     private static final int MAX_VARIANTS = 5;
+    /** A word in capitals, as some legislatures write surnames (not a Roman numeral: "John Smith III"). */
+    private static final Pattern SHOUTED_WORD = Pattern.compile("\\b(?![IVX]+\\b)\\p{Lu}[\\p{Lu}'’-]+\\b");
+
     private static final Pattern LATIN_NAME = Pattern.compile("[\\p{IsLatin}][\\p{IsLatin}\\p{M} .'’-]*");
 
     /** Presidents and vice-presidents whose term ended after this date may be named by surname alone. */
@@ -334,6 +338,21 @@ public final class GazetteerBuilder {
                     variants.add(variant);
                 }
             }
+            if (SHOUTED_WORD.matcher(name).find()) {
+                // "BERSANI Pier Luigi", "BOYKO METODIEV BORISOV": the usual name is the variant that has the surname
+                // ("Pier Luigi Bersani"), else the name in title case; the title-cased form stays a variant
+                String listed = name;
+                String titleCased = titleCase(listed);
+                String usual = variants.stream()
+                        .filter(v -> sharesShoutedWord(listed, v))
+                        .findFirst()
+                        .orElse(titleCased);
+                variants.remove(usual);
+                if (!fold(titleCased).equals(fold(usual))) {
+                    variants.add(titleCased);
+                }
+                name = usual;
+            }
             rows.add(new String[] {id, name, country, "politician", "", String.join("|", variants)});
             namesakes.merge(fold(name), 1, Integer::sum);
         }
@@ -352,6 +371,32 @@ public final class GazetteerBuilder {
                 "EveryPolitician persons (CC0): id, name, country, role, surname-only, variants",
                 "id\tname\tcountry\trole\tsurname\tvariants",
                 kept);
+    }
+
+    /** Whether the variant has one of the words the name writes in capitals (its surname, in the data's style). */
+    private static boolean sharesShoutedWord(String name, String variant) {
+        Set<String> words = new HashSet<>(List.of(fold(variant).split("\\s+")));
+        Matcher shouted = SHOUTED_WORD.matcher(name);
+        while (shouted.find()) {
+            if (words.contains(fold(shouted.group()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "JADRANKA KOSOR" as "Jadranka Kosor", "LEE Cheuk-yan" as "Lee Cheuk-yan". */
+    private static String titleCase(String name) {
+        Matcher shouted = SHOUTED_WORD.matcher(name);
+        StringBuilder out = new StringBuilder();
+        while (shouted.find()) {
+            String word = shouted.group();
+            shouted.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT)));
+        }
+        shouted.appendTail(out);
+        return out.toString();
     }
 
     private static String lastTermEnd(JsonNode person) {
